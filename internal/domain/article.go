@@ -1,0 +1,87 @@
+package domain
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"strings"
+	"time"
+	"unicode"
+)
+
+// Article is one news text as truce keeps it: stored once, with every
+// record coded from it pointing into Text by byte spans.
+type Article struct {
+	// ID is the id the input gives (a JSON id, a feed item's guid), else
+	// one derived from the content (ContentID).
+	ID string
+	// Title, Source (outlet or --source), URL and Byline are empty when
+	// the input does not give them.
+	Title  string
+	Source string
+	URL    string
+	Byline string
+	// Published is the publication time in UTC; zero when unknown.
+	Published time.Time
+	// DateText is the date as the input wrote it, kept verbatim.
+	DateText string
+	// Text is the article body, normalised to UTF-8 with \n line breaks.
+	Text string
+	// Format is the input format it was read from (text, jsonl, feed,
+	// html, csv); Origin is the file path or URL.
+	Format string
+	Origin string
+	// Hash identifies the normalised text (NormalizedHash); two articles
+	// with the same Hash are the same article.
+	Hash string
+	// Signature is the MinHash signature of the text's word shingles,
+	// used to find near-duplicates.
+	Signature Signature
+	// DuplicateOf is the id of the first article this one nearly
+	// duplicates (a wire story reprinted with small edits); such an
+	// article is stored but not coded.
+	DuplicateOf string
+	// IngestedAt is when it was stored.
+	IngestedAt time.Time
+	// CoderVersion is the version of the coder that produced the stored
+	// records, or empty when it has not been coded.
+	CoderVersion string
+}
+
+// Date returns the publication day, or the zero Date when unknown.
+func (a *Article) Date() Date { return DateOf(a.Published) }
+
+// NormalizeText folds text for exact-duplicate detection: lower case,
+// letters and digits only, single spaces. Typographic differences
+// (quotes, dashes, line breaks, extra spaces) do not make a new article.
+func NormalizeText(text string) string {
+	var b strings.Builder
+	b.Grow(len(text))
+	space := false
+	for _, r := range text {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			if space && b.Len() > 0 {
+				b.WriteByte(' ')
+			}
+			space = false
+			b.WriteRune(unicode.ToLower(r))
+			continue
+		}
+		space = true
+	}
+	return b.String()
+}
+
+// NormalizedHash returns the hex SHA-256 of NormalizeText(text).
+func NormalizedHash(text string) string {
+	sum := sha256.Sum256([]byte(NormalizeText(text)))
+	return hex.EncodeToString(sum[:])
+}
+
+// ContentID derives an article id from its text: "a" and the first 16 hex
+// digits of its normalised hash. Stable across runs and machines.
+func ContentID(hash string) string {
+	if len(hash) > 16 {
+		hash = hash[:16]
+	}
+	return "a" + hash
+}

@@ -1,0 +1,6 @@
+// Package text splits article text into sentences and tokens, and
+// normalises words the same way for dictionaries and for articles, so a
+// name written in a dictionary matches the same name in any article:
+// lower case, diacritics folded (Xankəndi = xankendi), typographic quotes
+// and dashes made plain. Every token keeps its byte span in the text.
+package text

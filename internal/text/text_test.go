@@ -1,0 +1,127 @@
+package text
+
+import (
+	"os"
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+)
+
+func norms(s string) []string {
+	var out []string
+	for _, t := range Tokenize(s, 0, len(s), nil) {
+		out = append(out, t.Norm)
+	}
+	return out
+}
+
+func TestTokenize(t *testing.T) {
+	for _, tc := range []struct {
+		in   string
+		want []string
+	}{
+		{"Nagorno-Karabakh’s breakaway", []string{"nagorno", "-", "karabakh", "'s", "breakaway"}},
+		{"The U.S. State Dept. said", []string{"the", "u.s.", "state", "dept", ".", "said"}},
+		{"Côte d'Ivoire and O’Brien", []string{"cote", "d'ivoire", "and", "o'brien"}},
+		{"they didn't shell Xankəndi", []string{"they", "did", "n't", "shell", "xankendi"}},
+		{"at least 1,000 killed on 19th Sept.", []string{"at", "least", "1,000", "killed", "on", "19th", "sept", "."}},
+		{"“Peace,” he said — 3.5%", []string{`"`, "peace", ",", `"`, "he", "said", "-", "3.5", "%"}},
+		{"the Armenians' homes", []string{"the", "armenians", "'", "homes"}},
+	} {
+		if got := norms(tc.in); !cmp.Equal(got, tc.want) {
+			t.Errorf("Tokenize(%q) = %q, want %q", tc.in, got, tc.want)
+		}
+	}
+}
+
+func TestTokenSpansAndShapes(t *testing.T) {
+	s := "UN and NATO met McDonald in Yerevan"
+	toks := Tokenize(s, 0, len(s), nil)
+	want := []Shape{Upper, Lower, Upper, Lower, Mixed, Lower, Title}
+	for i, tok := range toks {
+		if tok.Shape != want[i] {
+			t.Errorf("token %q shape = %d, want %d", tok.Text(s), tok.Shape, want[i])
+		}
+	}
+	if got := toks[6].Text(s); got != "Yerevan" {
+		t.Errorf("span text = %q, want Yerevan", got)
+	}
+}
+
+func TestKeyAndHash(t *testing.T) {
+	if got, want := Key("Nagorno-Karabakh"), "nagorno - karabakh"; got != want {
+		t.Errorf("Key = %q, want %q", got, want)
+	}
+	h := Hash("nagorno")
+	h = Extend(h, "-")
+	h = Extend(h, "karabakh")
+	if h != Hash(Key("Nagorno–Karabakh")) {
+		t.Errorf("Extend hash differs from Hash(Key)")
+	}
+}
+
+func TestSentences(t *testing.T) {
+	s := "Title line\n\nThe U.S. State Dept. said on Monday that Gen. Lee met Mr. Smith. Prices rose 3.5 per cent.\nA long hard-wrapped line of text that goes on and on past sixty bytes\nand ends here. Fine."
+	var got []string
+	for _, sp := range Sentences(s) {
+		got = append(got, s[sp[0]:sp[1]])
+	}
+	want := []string{
+		"Title line",
+		"The U.S. State Dept. said on Monday that Gen. Lee met Mr. Smith.",
+		"Prices rose 3.5 per cent.",
+		"A long hard-wrapped line of text that goes on and on past sixty bytes\nand ends here.",
+		"Fine.",
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("Sentences (-want +got):\n%s", diff)
+	}
+}
+
+func TestSentencesSeed(t *testing.T) {
+	raw, err := os.ReadFile("../../../shared/seed/2023-11-07-nagorno-karabakh.txt")
+	if err != nil {
+		t.Skip("../shared/seed is absent: skipping the founding-article check")
+	}
+	s := string(raw)
+	spans := Sentences(s)
+	if len(spans) != 14 {
+		t.Errorf("founding article: %d sentences, want 14", len(spans))
+	}
+	for _, sp := range spans {
+		if sen := s[sp[0]:sp[1]]; strings.TrimSpace(sen) != sen || sen == "" {
+			t.Errorf("sentence %q is not trimmed", sen)
+		}
+	}
+	if got := s[spans[2][0]:spans[2][1]]; !strings.HasPrefix(got, "Amidst these tensions, David Babayan") || !strings.HasSuffix(got, "harm.") {
+		t.Errorf("third sentence = %q", got)
+	}
+}
+
+func FuzzTokenize(f *testing.F) {
+	f.Add("Nagorno-Karabakh’s U.S. didn't 1,000 “x”")
+	f.Fuzz(func(t *testing.T, s string) {
+		prev := 0
+		for _, tok := range Tokenize(s, 0, len(s), nil) {
+			if tok.Start < prev || tok.End <= tok.Start || tok.End > len(s) {
+				t.Fatalf("bad span %d-%d after %d in %q", tok.Start, tok.End, prev, s)
+			}
+			prev = tok.End
+		}
+		for _, sp := range Sentences(s) {
+			if sp[0] < 0 || sp[1] > len(s) || sp[0] >= sp[1] {
+				t.Fatalf("bad sentence span %v in %q", sp, s)
+			}
+		}
+	})
+}
+
+func BenchmarkTokenize(b *testing.B) {
+	s := "Amidst these tensions, David Babayan, an adviser to Nagorno-Karabakh’s breakaway ethnic Armenian leader, emphasized the need for security guarantees to protect their people from potential harm."
+	var toks []Token
+	for b.Loop() {
+		toks = Tokenize(s, 0, len(s), toks[:0])
+	}
+	b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "sentences/s")
+}
