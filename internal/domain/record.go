@@ -1,6 +1,9 @@
 package domain
 
-import "encoding/json"
+import (
+	"context"
+	"encoding/json"
+)
 
 // Mention types.
 const (
@@ -64,4 +67,13 @@ type Coding struct {
 	Events       []Event
 	Claims       []Claim
 	Commitments  []Commitment
+}
+
+// Coder codes one article: a pure function of the article, the
+// dictionaries and the coder's version. It does no I/O.
+type Coder interface {
+	Code(ctx context.Context, a *Article) (Coding, error)
+	// Version identifies the coder and its dictionaries; stored records
+	// coded by another version are coded again.
+	Version() string
 }

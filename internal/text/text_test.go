@@ -125,3 +125,17 @@ func BenchmarkTokenize(b *testing.B) {
 	}
 	b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "sentences/s")
 }
+
+func TestParseDocument(t *testing.T) {
+	s := "Azerbaijan declared a ceasefire. Reports of gunfire continued."
+	d := Parse(s)
+	if len(d.Sentences) != 2 {
+		t.Fatalf("Parse: %d sentences, want 2", len(d.Sentences))
+	}
+	if got := d.SentenceText(1); got != "Reports of gunfire continued." {
+		t.Errorf("sentence 1 = %q", got)
+	}
+	if tok := d.Sentences[1].Tokens[0]; tok.Text(s) != "Reports" {
+		t.Errorf("first token of sentence 1 = %q, want Reports", tok.Text(s))
+	}
+}
