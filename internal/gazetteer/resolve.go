@@ -1,0 +1,839 @@
+package gazetteer
+
+import (
+	"strings"
+
+	"github.com/truce/truce/internal/domain"
+	"github.com/truce/truce/internal/text"
+)
+
+// compose turns the atoms of sentence si into mentions.
+func (st *state) compose(si int) {
+	toks := st.toks(si)
+	st.atomAt = fill(st.atomAt, len(toks))
+	st.covered = fill(st.covered, len(toks))
+	for k := st.sentAtom[si]; k < st.sentAtom[si+1]; k++ {
+		a := &st.atoms[k]
+		st.atomAt[a.tok] = k
+		for t := a.tok; t < a.end; t++ {
+			st.covered[t] = k
+		}
+	}
+	var ph phrase
+	for i := 0; i < len(toks); {
+		if st.parsePhrase(si, i, &ph) {
+			if next := st.emitPhrase(si, &ph); next > i {
+				i = next
+				continue
+			}
+		}
+		if k := st.atomAt[i]; k < 0 || st.weakAtom(&st.atoms[k]) {
+			if next, ok := st.emitPronoun(si, i); ok {
+				i = next
+				continue
+			}
+			if next, ok := st.emitApposed(si, i); ok {
+				i = next
+				continue
+			}
+		}
+		if k := st.atomAt[i]; k >= 0 {
+			a := &st.atoms[k]
+			st.emitAtom(si, a)
+			i = a.end
+			continue
+		}
+		i++
+	}
+}
+
+// weakAtom reports whether an atom is only a place name or a word that is
+// a place only in context: a pronoun or a name may take its tokens.
+func (st *state) weakAtom(a *atom) bool {
+	for _, ln := range st.names[a.n0:a.n1] {
+		if st.g.entries[ln.entry].kind != kNotPlace {
+			return false
+		}
+	}
+	return true
+}
+
+func fill(s []int32, n int) []int32 {
+	if cap(s) < n {
+		s = make([]int32, n)
+	}
+	s = s[:n]
+	for i := range s {
+		s[i] = -1
+	}
+	return s
+}
+
+// emit appends m for tokens [tok, end) of sentence si.
+func (st *state) emit(si, tok, end int, m Mention) {
+	toks := st.toks(si)
+	m.Sentence, m.Tok, m.TokEnd = si, tok, end
+	m.Span = domain.Span{Start: toks[tok].Start, End: toks[end-1].End}
+	m.Text = st.doc.Text[m.Span.Start:m.Span.End]
+	if m.Code != "" && m.Country == "" && m.Sector == "" {
+		c, s := domain.SplitCode(string(m.Code))
+		m.Country, m.Sector = domain.NullString(c), domain.NullString(s)
+	}
+	st.out = append(st.out, m)
+}
+
+// actor fills the code fields of m from a code.
+func (st *state) actor(m *Mention, code string) {
+	m.Code = domain.NullString(code)
+	c, s := domain.SplitCode(code)
+	m.Country, m.Sector = domain.NullString(c), domain.NullString(s)
+	if m.Name == "" {
+		m.Name = domain.NullString(st.codeName(code))
+	}
+}
+
+// codeName names a code: "Government of Armenia", "Armenian civilians",
+// a group's or an organisation's name.
+func (st *state) codeName(code string) string {
+	g := st.g
+	if ix, ok := g.groupByCode[code]; ok {
+		return g.entries[ix].name
+	}
+	c, s := domain.SplitCode(code)
+	if s == "" {
+		if ix, ok := g.country[c]; ok {
+			return g.entries[ix].name
+		}
+		return ""
+	}
+	if len(code) > 6 || s == domain.SectorIGO || s == domain.SectorNGO {
+		return ""
+	}
+	t := g.sectorName[s]
+	if t == nil {
+		return ""
+	}
+	if c == "" {
+		return t.word
+	}
+	ix, ok := g.country[c]
+	if !ok {
+		return ""
+	}
+	ce := &g.entries[ix]
+	dem := ce.demonym
+	if dem == "" {
+		dem = ce.name
+	}
+	r := strings.ReplaceAll(t.name, "{country}", ce.name)
+	return strings.ReplaceAll(r, "{demonym}", dem)
+}
+
+// emitPhrase resolves a parsed phrase and emits it; it returns the token
+// after what it consumed, or -1 when the phrase resolves to nothing.
+func (st *state) emitPhrase(si int, ph *phrase) int {
+	var m Mention
+	m.Type = domain.MentionActor
+	m.Former = ph.former
+	m.Ethnic = ph.ethnic
+	end := ph.end
+	agent := st.mainAgent(ph)
+	switch {
+	case ph.person != nil:
+		st.resolvePerson(&m, ph.person, ph)
+		if ph.personAtom != nil {
+			st.seen[ph.person.person] = true
+		}
+	case ph.capseq[0] >= 0:
+		m.Type = domain.MentionPerson
+		name := st.doc.Text[st.toks(si)[ph.capseq[0]].Start:st.toks(si)[ph.capseq[1]-1].End]
+		m.Person = name
+		m.Name = domain.NullString(name)
+		m.Role = domain.NullString(st.doc.Text[st.toks(si)[ph.start].Start:st.toks(si)[ph.capseq[0]-1].End])
+		c := st.ownerCountry(ph)
+		if c == domain.UnknownCountry {
+			// "President Abdelaziz Bouteflika" in an article about one
+			// country: that country's.
+			if d := st.dominantCountry(); d != "" {
+				c = d
+			}
+		}
+		code := c + agent.sector
+		if ph.former {
+			code = c + "ELI"
+		}
+		st.actor(&m, code)
+		m.Name = domain.NullString(name)
+	case ph.pron != 0:
+		ante, ok := st.antecedent(si, ph.pronTok, ph.pron == cuePossMany)
+		if !ok || agent == nil {
+			return -1
+		}
+		c := string(ante.Country)
+		if c == "" {
+			return -1
+		}
+		m.Pronoun = true
+		m.Ref = domain.NullString(ante.Text)
+		if ante.Ref != "" {
+			m.Ref = ante.Ref
+		}
+		st.actor(&m, c+agent.sector)
+		m.Plural = ph.agentPl
+		m.Entry = domain.NullString(agent.ref)
+	default:
+		if !st.resolveGroupPhrase(si, &m, ph, agent) {
+			return -1
+		}
+		if q, ok := st.agentOf(si, ph, agent, &m); ok {
+			end = q
+		}
+	}
+	if len(ph.dems) > 1 && ph.person == nil && ph.owner == nil && ph.capseq[0] < 0 {
+		// "Hungarian and Romanian officials": one mention each.
+		for j, d := range ph.dems {
+			var dm Mention
+			dm.Type = domain.MentionActor
+			dm.Plural, dm.Ethnic = ph.agentPl, ph.ethnic
+			_, e, ok := st.first(d, kDemonym)
+			if !ok {
+				_, e, _ = st.first(d, kCountry)
+			}
+			code := e.country
+			if agent != nil {
+				code += agent.sector
+			} else if e.kind == kPeople {
+				code += domain.SectorCivilians
+			}
+			st.actor(&dm, code)
+			dm.Entry = domain.NullString(e.ref)
+			tok, stop := d.tok, d.end
+			if j == 0 {
+				tok = ph.start
+			}
+			if j == len(ph.dems)-1 {
+				stop = end
+			}
+			st.emit(si, tok, stop, dm)
+		}
+		return end
+	}
+	// A person followed by an apposition: "John Smith, a UN spokesman,".
+	if ph.person != nil || ph.capseq[0] >= 0 {
+		if q, role, code, ok := st.apposition(si, end); ok {
+			// The text's own role wins over an unknown country, and over a
+			// dictionary that has the person out of office on the date.
+			outOfOffice := ph.person != nil && m.Sector == "ELI" && !ph.former
+			if code != "" && !strings.HasPrefix(code, domain.UnknownCountry) && (outOfOffice || ph.person == nil && strings.HasPrefix(string(m.Code), domain.UnknownCountry)) {
+				m.Role = ""
+				m.Former = false
+				m.Code = ""
+				m.Country, m.Sector = "", ""
+				m.Name = ""
+				st.actor(&m, code)
+				m.Name = domain.NullString(m.Person)
+			}
+			if m.Role == "" {
+				m.Role = domain.NullString(role)
+			}
+			st.emit(si, ph.start, end, m)
+			st.emitPlacesIn(si, end, q)
+			return q
+		}
+	}
+	if ph.owner != nil && ph.owner.kind == kRegion && m.Lat == nil {
+		// "West Bank refugees", "Nagorno-Karabakh's leader": the actor is
+		// placed in the region.
+		r := ph.owner
+		m.Region = domain.NullString(r.code)
+		m.Lat, m.Lon = ptr(r.lat), ptr(r.lon)
+		m.Precision = domain.PrecisionRegion
+	}
+	st.emit(si, ph.start, end, m)
+	return end
+}
+
+// agentOf extends an agent without an owner by "of" and whom it serves:
+// "representatives of Nagorno-Karabakh's ethnic Armenian community" are
+// the region's breakaway authority, "officials of Armenia" ARMGOV. It
+// returns the token after the extension.
+func (st *state) agentOf(si int, ph *phrase, agent *entry, m *Mention) (int, bool) {
+	if agent == nil || ph.owner != nil || len(ph.dems) > 0 || ph.pron != 0 || st.norm(si, ph.end) != "of" {
+		return 0, false
+	}
+	if agent.traits&agAuthority == 0 && agent.sector != domain.SectorGovernment {
+		return 0, false
+	}
+	var of phrase
+	if st.parsePhrase(si, ph.end+1, &of) {
+		if of.owner != nil && of.owner.kind == kRegion && of.owner.actor != "" {
+			st.actor(m, of.owner.actor)
+			m.Name = domain.NullString(st.codeName(of.owner.actor))
+			m.Ethnic = of.ethnic || len(of.dems) > 0
+			m.Entry = domain.NullString(of.owner.ref)
+			return of.end, true
+		}
+		return 0, false
+	}
+	if k := st.atomAt[min(ph.end+1, len(st.atomAt)-1)]; ph.end+1 < len(st.atomAt) && k >= 0 {
+		a := &st.atoms[k]
+		if _, e, ok := st.first(a, kCountry); ok && !st.locativeBefore(si, a.tok) {
+			m.Name = ""
+			st.actor(m, e.country+agent.sector)
+			return a.end, true
+		}
+	}
+	return 0, false
+}
+
+// dominantCountry returns the country the article is clearly about: the
+// most weighed, at least half again the next; "" when there is none.
+func (st *state) dominantCountry() string {
+	best, second := "", 0.0
+	for c, w := range st.focus {
+		if best == "" || w > st.focus[best] {
+			if best != "" {
+				second = max(second, st.focus[best])
+			}
+			best = c
+		} else {
+			second = max(second, w)
+		}
+	}
+	if best == "" || st.focus[best] < 1 || st.focus[best] < 1.5*second {
+		return ""
+	}
+	return best
+}
+
+// mainAgent is the phrase's agent: the first that is not generic
+// ("foreign ministry spokesman" is GOV by the ministry).
+func (st *state) mainAgent(ph *phrase) *entry {
+	if len(ph.agents) == 0 {
+		return nil
+	}
+	for _, a := range ph.agents {
+		if a.traits&agGeneric == 0 {
+			return a
+		}
+	}
+	return ph.agents[0]
+}
+
+// ownerCountry returns the country the phrase's owner or demonym gives,
+// or "---".
+func (st *state) ownerCountry(ph *phrase) string {
+	if ph.owner != nil && ph.owner.country != "" {
+		return ph.owner.country
+	}
+	for _, d := range ph.dems {
+		if _, e, ok := st.first(d, kDemonym); ok {
+			return e.country
+		}
+		if _, e, ok := st.first(d, kPeople); ok {
+			return e.country
+		}
+		if _, e, ok := st.first(d, kCountry); ok {
+			return e.country
+		}
+	}
+	return domain.UnknownCountry
+}
+
+// resolveGroupPhrase codes a phrase without a person: an agent with its
+// owner, a people, an ethnic community, a breakaway authority.
+func (st *state) resolveGroupPhrase(si int, m *Mention, ph *phrase, agent *entry) bool {
+	demCountry := ""
+	for _, d := range ph.dems {
+		if _, e, ok := st.first(d, kDemonym); ok {
+			demCountry = e.country
+		} else if _, e, ok := st.first(d, kPeople); ok {
+			demCountry = e.country
+		} else if _, e, ok := st.first(d, kCountry); ok {
+			demCountry = e.country
+		}
+	}
+	for _, d := range ph.dems {
+		for _, ln := range st.names[d.n0:d.n1] {
+			if st.g.entries[ln.entry].ethnicGroup {
+				m.Ethnic = true
+			}
+		}
+	}
+	peopleLike := ph.people != nil || (agent != nil && agent.traits&agPeople != 0)
+	authority := agent != nil && (agent.traits&agAuthority != 0 || agent.sector == domain.SectorGovernment)
+	m.Plural = ph.people != nil || ph.agentPl || ph.quantity
+	// A region's breakaway authority: "Nagorno-Karabakh's ethnic Armenian
+	// leader", "Karabakh Armenian officials", "separatist authorities",
+	// "ethnic Armenian officials" in an article about the region.
+	var reg *entry
+	if ph.owner != nil && ph.owner.kind == kRegion {
+		reg = ph.owner
+	} else if ph.owner == nil && (ph.ethnic || ph.separatist) {
+		reg = st.breakawayRegion(demCountry)
+	}
+	if reg != nil {
+		actor := reg.actor
+		eth := st.groupEthnicity(actor)
+		matches := actor != "" && (demCountry == "" || eth == "" || eth == demCountry)
+		switch {
+		case matches && !peopleLike && (authority || ph.separatist || ph.ethnic || agent != nil && agent.sector != domain.SectorCivilians):
+			st.actor(m, actor)
+			m.Entry = domain.NullString(reg.ref)
+			m.Ethnic = ph.ethnic || demCountry != ""
+			return true
+		case peopleLike && (demCountry != "" || ph.ethnic):
+			// The region's ethnic community: civilians of the country the
+			// region is in, marked ethnic.
+			st.actor(m, reg.country+domain.SectorCivilians)
+			m.Ethnic = true
+			m.Entry = domain.NullString(reg.ref)
+			return true
+		case agent == nil && ph.people == nil:
+			return false
+		}
+		if ph.owner == reg && demCountry == "" {
+			// "Donbas residents": the region's country.
+			st.actor(m, reg.country+agent.sector)
+			m.Entry = domain.NullString(reg.ref)
+			return true
+		}
+	}
+	switch {
+	case ph.owner != nil && ph.owner.kind != kCountry && ph.owner.kind != kRegion && len(ph.owner.code) != 3:
+		// An organisation's or group's agents are the organisation:
+		// "UN peacekeepers", "Hamas fighters".
+		st.actor(m, ph.owner.code)
+		m.Entry = domain.NullString(ph.owner.ref)
+		if ph.owner.kind == kOrg {
+			m.Type = domain.MentionOrg
+		}
+		m.Name = domain.NullString(ph.owner.name)
+		return true
+	case agent != nil && ph.owner != nil && ph.owner.kind == kPerson:
+		var pm Mention
+		st.resolvePerson(&pm, ph.owner, nil)
+		c := string(pm.Country)
+		if c == "" {
+			return false
+		}
+		st.actor(m, c+agent.sector)
+		m.Entry = domain.NullString(agent.ref)
+		return true
+	case agent != nil && len(ph.agents) == 1 && agent.traits&agAdjective != 0 && ph.owner == nil && len(ph.dems) == 0 && !ph.quantity &&
+		st.lowerNounAt(si, ph.end):
+		return false // "a military operation", "government buildings"
+	case agent != nil:
+		c := st.ownerCountry(ph)
+		if c == domain.UnknownCountry {
+			c = st.agentPlaceCountry(si, ph.end)
+		}
+		sector := agent.sector
+		if ph.former && sector == domain.SectorGovernment {
+			sector = "ELI"
+		}
+		st.actor(m, c+sector)
+		m.Entry = domain.NullString(agent.ref)
+		return true
+	case ph.people != nil:
+		m.Ethnic = m.Ethnic || ph.people.ethnicGroup
+		st.actor(m, ph.people.country+domain.SectorCivilians)
+		m.Entry = domain.NullString(ph.people.ref)
+		return true
+	case demCountry != "":
+		st.actor(m, demCountry)
+		if _, e, ok := st.first(ph.dems[0], kDemonym); ok {
+			m.Entry = domain.NullString(e.ref)
+		}
+		return true
+	}
+	return false
+}
+
+// agentPlaceCountry gives an agent without a country the country of a
+// place right after it: "protesters in Yerevan", "police in Moscow".
+func (st *state) agentPlaceCountry(si, p int) string {
+	if n := st.norm(si, p); n != "in" && n != "from" && n != "of" {
+		return domain.UnknownCountry
+	}
+	k := st.atomAt[min(p+1, len(st.atomAt)-1)]
+	if p+1 >= len(st.atomAt) || k < 0 {
+		return domain.UnknownCountry
+	}
+	a := &st.atoms[k]
+	if c := st.placeCountry(a); c != "" {
+		return c
+	}
+	return domain.UnknownCountry
+}
+
+// placeCountry returns the country of the place an atom most likely is.
+func (st *state) placeCountry(a *atom) string {
+	if _, e, ok := st.first(a, kCountry); ok {
+		return e.country
+	}
+	if _, e, ok := st.first(a, kRegion); ok {
+		return e.country
+	}
+	if _, e, ok := st.first(a, kAdmin1); ok {
+		return e.country
+	}
+	if a.hasPlace {
+		if ix, ok := st.bestPlace(a.place, "", -1); ok {
+			return st.g.countryIx[st.g.places.PlaceCountry(ix)]
+		}
+	}
+	return ""
+}
+
+// breakawayRegion returns the one region the article mentions that has a
+// breakaway authority of the given ethnicity ("" for any).
+func (st *state) breakawayRegion(ethnicity string) *entry {
+	var found *entry
+	for _, ix := range st.regions {
+		r := &st.g.entries[ix]
+		if r.actor == "" {
+			continue
+		}
+		if ethnicity != "" {
+			if eth := st.groupEthnicity(r.actor); eth != "" && eth != ethnicity {
+				continue
+			}
+		}
+		if found != nil && found.actor != r.actor {
+			return nil // two candidates: ambiguous
+		}
+		found = r
+	}
+	return found
+}
+
+func (st *state) groupEthnicity(code string) string {
+	if ix, ok := st.g.groupByCode[code]; ok {
+		return st.g.entries[ix].ethnicity
+	}
+	return ""
+}
+
+// resolvePerson codes a dictionary person by the date: the tenure that
+// holds on the date; outside every tenure the person is an elite of the
+// country (CAMEO ELI, as PETRARCH's Phoenix dictionaries code former
+// leaders), with Former set after a tenure.
+func (st *state) resolvePerson(m *Mention, e *entry, ph *phrase) {
+	g := st.g
+	m.Type = domain.MentionPerson
+	tenures := g.tenures[e.person]
+	var best *entry
+	for _, ix := range tenures {
+		t := &g.entries[ix]
+		if len(t.dated) > 0 {
+			continue
+		}
+		if inOffice(t.from, t.until, st.date) && (best == nil || best.from.Before(t.from)) {
+			best = t
+		}
+	}
+	first := &g.entries[tenures[0]]
+	name := first.name
+	if pe := st.petrCode(tenures); pe != "" && best == nil {
+		st.actor(m, pe)
+		m.Person, m.Name = name, domain.NullString(name)
+		m.Entry = domain.NullString(first.ref)
+		return
+	}
+	switch {
+	case best != nil && !(ph != nil && ph.former):
+		st.actor(m, best.code)
+		m.Role = domain.NullString(best.role)
+		m.Entry = domain.NullString(best.ref)
+	default:
+		// Out of office: the latest tenure that ended before the date, or
+		// the first if the date is before them all.
+		var last *entry
+		for _, ix := range tenures {
+			t := &g.entries[ix]
+			if !t.until.IsZero() && !st.date.IsZero() && !t.until.After(st.date) && (last == nil || last.until.Before(t.until)) {
+				last = t
+			}
+		}
+		ref := first
+		if last != nil {
+			ref = last
+			m.Former = true
+			if last.role != "" {
+				m.Role = domain.NullString("former " + last.role)
+			}
+		} else if ph != nil && ph.former {
+			m.Former = true
+		}
+		c := ref.country
+		if c == "" {
+			c, _ = domain.SplitCode(ref.code)
+		}
+		if c == "" {
+			c = ref.code // an IGO's former head stays with the IGO
+			st.actor(m, c)
+		} else {
+			st.actor(m, c+"ELI")
+		}
+		m.Entry = domain.NullString(ref.ref)
+	}
+	m.Person = name
+	m.Name = domain.NullString(name)
+}
+
+// petrCode resolves a PETRARCH person's dated codes on the date.
+func (st *state) petrCode(tenures []int32) string {
+	var undated string
+	for _, ix := range tenures {
+		e := &st.g.entries[ix]
+		for _, d := range e.dated {
+			if d.from.IsZero() && d.until.IsZero() {
+				if undated == "" {
+					undated = d.code
+				}
+				continue
+			}
+			if inOffice(d.from, d.until, st.date) {
+				return d.code
+			}
+		}
+	}
+	return undated
+}
+
+// antecedent finds what a pronoun at token p of sentence si refers to: the
+// last person for he/she/his/her, the last plural actor for they/their —
+// only where that is unambiguous.
+func (st *state) antecedent(si, p int, plural bool) (*Mention, bool) {
+	if !plural {
+		for j := len(st.out) - 1; j >= 0; j-- {
+			m := &st.out[j]
+			if m.Sentence < si-2 {
+				break
+			}
+			if m.Type == domain.MentionPerson && !m.Plural {
+				return m, true
+			}
+		}
+		return nil, false
+	}
+	// They: the plural actors of this sentence before the pronoun, else of
+	// the sentence before; all must agree.
+	for _, s := range []int{si, si - 1} {
+		var found *Mention
+		for j := len(st.out) - 1; j >= 0; j-- {
+			m := &st.out[j]
+			if m.Sentence < s {
+				break
+			}
+			if m.Sentence != s || (s == si && m.Tok >= p) || !m.Plural || m.Code == "" {
+				continue
+			}
+			if found != nil && found.Code != m.Code {
+				return nil, false
+			}
+			if found == nil {
+				found = m
+			}
+		}
+		if found != nil {
+			return found, true
+		}
+	}
+	return nil, false
+}
+
+// emitPronoun emits a resolved pronoun at token i.
+func (st *state) emitPronoun(si, i int) (int, bool) {
+	c := st.cueAt(si, i)
+	var plural bool
+	switch c {
+	case cuePronounOne, cuePossOne:
+	case cuePronounMany, cuePossMany:
+		plural = true
+	default:
+		return 0, false
+	}
+	ante, ok := st.antecedent(si, i, plural)
+	if !ok {
+		return 0, false
+	}
+	m := Mention{Pronoun: true, Plural: plural}
+	m.Type = ante.Type
+	m.Ref = domain.NullString(ante.Text)
+	if ante.Ref != "" {
+		m.Ref = ante.Ref
+	}
+	m.Code, m.Country, m.Sector, m.Name, m.Role, m.Entry = ante.Code, ante.Country, ante.Sector, ante.Name, ante.Role, ante.Entry
+	m.Person, m.Ethnic, m.Former = ante.Person, ante.Ethnic, ante.Former
+	st.emit(si, i, i+1, m)
+	return i + 1, true
+}
+
+// apposition reads ", a ROLE," after a person's name ending at token p: it
+// returns the token after it, the role's text and the code of the first
+// actor the role names ("an adviser to Nagorno-Karabakh's breakaway
+// ethnic Armenian leader" gives the breakaway authority).
+func (st *state) apposition(si, p int) (next int, role, code string, ok bool) {
+	toks := st.toks(si)
+	if st.norm(si, p) != "," {
+		return 0, "", "", false
+	}
+	q := p + 1
+	if st.cueAt(si, q) == cueDeterminer {
+		q++
+	}
+	r := q
+	for r < len(toks) && r-q < maxPhrase && toks[r].Norm != "," && toks[r].Norm != "." && toks[r].Norm != ";" && toks[r].Norm != "(" {
+		r++
+	}
+	if r == q || (r < len(toks) && toks[r].Norm != "," && toks[r].Norm != ".") {
+		return 0, "", "", false
+	}
+	// The role must name an agent or an actor.
+	var ph phrase
+	hasAgent := false
+	best := ""
+	for j := q; j < r; j++ {
+		if k := st.atomAt[j]; k >= 0 && st.has(&st.atoms[k], kAgent) {
+			hasAgent = true
+		}
+		if best != "" && !strings.HasPrefix(best, domain.UnknownCountry) {
+			continue
+		}
+		if st.parsePhrase(si, j, &ph) && ph.end <= r {
+			if len(ph.agents) > 0 || ph.person != nil {
+				hasAgent = true
+			}
+			var m Mention
+			agent := st.mainAgent(&ph)
+			if ph.person != nil {
+				st.resolvePerson(&m, ph.person, &ph)
+			} else if !st.resolveGroupPhrase(si, &m, &ph, agent) {
+				continue
+			}
+			if best == "" || !strings.HasPrefix(string(m.Code), domain.UnknownCountry) {
+				best = string(m.Code)
+			}
+			j = ph.end - 1
+		} else if k := st.atomAt[j]; k >= 0 {
+			a := &st.atoms[k]
+			if e := st.ownerKind(a); e != nil && e.kind != kRegion {
+				c := e.code
+				if e.kind == kCountry {
+					c = e.country
+				}
+				if best == "" || strings.HasPrefix(best, domain.UnknownCountry) {
+					best = c
+				}
+			}
+		}
+	}
+	if !hasAgent {
+		return 0, "", "", false
+	}
+	role = st.doc.Text[toks[q].Start:toks[r-1].End]
+	next = r
+	if r < len(toks) && toks[r].Norm == "," {
+		next = r + 1
+	}
+	return next, role, best, true
+}
+
+// emitPlacesIn emits the places (not the actors) named in tokens [p, q):
+// an apposition's region is still a place of the article.
+func (st *state) emitPlacesIn(si, p, q int) {
+	for i := p; i < q; i++ {
+		k := st.atomAt[i]
+		if k < 0 {
+			continue
+		}
+		a := &st.atoms[k]
+		if st.has(a, kRegion) || (a.hasPlace && !st.has(a, kCountry) && !st.has(a, kDemonym) && !st.has(a, kAgent)) {
+			st.emitAtom(si, a)
+		}
+		i = a.end - 1
+	}
+}
+
+// emitApposed emits an unknown person named before an apposition that
+// names their role: "John Smith, a UN spokesman, said".
+func (st *state) emitApposed(si, i int) (int, bool) {
+	if !st.isCapWord(si, i) {
+		return 0, false
+	}
+	if k := st.covered[i]; k >= 0 && st.atoms[k].tok != i {
+		return 0, false
+	}
+	q, ok := st.capSeq(si, i)
+	if !ok || q-i < 2 {
+		return 0, false
+	}
+	if k := st.covered[i]; k >= 0 && st.atoms[k].end == q && st.atoms[k].hasPlace {
+		return 0, false // a place's name: "Rafah and Khan Younis, Gaza officials said"
+	}
+	// An unknown name needs a nominal apposition: "John Smith, a UN
+	// spokesman," not "Khan Younis, Gaza health officials said".
+	if st.norm(si, q) != "," || !st.nominalAt(si, q+1) {
+		return 0, false
+	}
+	next, role, code, ok := st.apposition(si, q)
+	if !ok {
+		return 0, false
+	}
+	if st.speechIn(si, q+1, next) {
+		return 0, false
+	}
+	toks := st.toks(si)
+	name := st.doc.Text[toks[i].Start:toks[q-1].End]
+	var m Mention
+	m.Type = domain.MentionPerson
+	if code == "" {
+		code = domain.UnknownCountry
+	}
+	st.actor(&m, code)
+	m.Person, m.Name, m.Role = name, domain.NullString(name), domain.NullString(role)
+	st.emit(si, i, q, m)
+	st.emitPlacesIn(si, q, next)
+	return next, true
+}
+
+// lowerNounAt reports whether token p is a lower-case word that is no
+// dictionary word and no cue: the noun an adjective-like agent modifies.
+func (st *state) lowerNounAt(si, p int) bool {
+	toks := st.toks(si)
+	if p >= len(toks) || toks[p].Kind != text.Word || toks[p].Capitalised() || st.covered[p] >= 0 {
+		return false
+	}
+	switch st.cueAt(si, p) {
+	case 0, cuePolicyNoun:
+	default:
+		return false
+	}
+	return !strings.HasSuffix(toks[p].Norm, "ed") || toks[p].Norm == "need"
+}
+
+// speechIn reports whether a speech verb stands in tokens [p, q).
+func (st *state) speechIn(si, p, q int) bool {
+	for i := p; i < q; i++ {
+		if st.cueAt(si, i) == cueSpeech {
+			return true
+		}
+	}
+	return false
+}
+
+// nominalAt reports whether an apposition can start at token p: an
+// article, or a country, people or organisation ("Azerbaijan's president",
+// "Russian foreign minister", "UN envoy").
+func (st *state) nominalAt(si, p int) bool {
+	if st.cueAt(si, p) == cueDeterminer || st.cueAt(si, p) == cueFormer {
+		return true
+	}
+	if p >= len(st.atomAt) || st.atomAt[p] < 0 {
+		return false
+	}
+	a := &st.atoms[st.atomAt[p]]
+	return st.has(a, kCountry) || st.has(a, kDemonym) || st.has(a, kOrg) || st.has(a, kGroup) || st.has(a, kAgent)
+}
