@@ -3,6 +3,7 @@ package domain
 import (
 	"crypto/sha256"
 	"encoding/hex"
+	"encoding/json"
 	"strings"
 	"time"
 	"unicode"
@@ -26,6 +27,8 @@ type Article struct {
 	DateText string
 	// Text is the article body, normalised to UTF-8 with \n line breaks.
 	Text string
+	// Length is len(Text) in bytes; listings fill it without the text.
+	Length int
 	// Format is the input format it was read from (text, jsonl, feed,
 	// html, csv); Origin is the file path or URL.
 	Format string
@@ -84,4 +87,36 @@ func ContentID(hash string) string {
 		hash = hash[:16]
 	}
 	return "a" + hash
+}
+
+// MarshalJSON writes the article as truce's articles listing does:
+// id, title, date (YYYY-MM-DD or null), source, url, duplicate_of,
+// length, and the text when it was loaded.
+func (a Article) MarshalJSON() ([]byte, error) {
+	length := a.Length
+	if length == 0 {
+		length = len(a.Text)
+	}
+	return json.Marshal(struct {
+		Kind        string     `json:"kind"`
+		ID          string     `json:"id"`
+		Title       NullString `json:"title"`
+		Date        Date       `json:"date"`
+		DateText    NullString `json:"date_text"`
+		Source      NullString `json:"source"`
+		URL         NullString `json:"url"`
+		Byline      NullString `json:"byline"`
+		DuplicateOf NullString `json:"duplicate_of"`
+		Length      int        `json:"length"`
+		Format      NullString `json:"format"`
+		Text        *string    `json:"text,omitempty"`
+	}{"article", a.ID, NullString(a.Title), a.Date(), NullString(a.DateText), NullString(a.Source),
+		NullString(a.URL), NullString(a.Byline), NullString(a.DuplicateOf), length, NullString(a.Format), textOrNil(a.Text)})
+}
+
+func textOrNil(s string) *string {
+	if s == "" {
+		return nil
+	}
+	return &s
 }

@@ -77,8 +77,9 @@ type Contradiction struct {
 	// articles they come from.
 	Claims   []string `json:"claims"`
 	Articles []string `json:"articles"`
-	// Reason is polarity (opposite polarities) or count (numbers that
-	// disagree beyond the tolerance).
+	// Reason is polarity (opposite polarities), count (numbers that
+	// disagree beyond the tolerance) or actors (each side blames the
+	// other, or two sides claim the same place).
 	Reason      string `json:"reason"`
 	Explanation string `json:"explanation"`
 }

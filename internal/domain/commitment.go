@@ -42,6 +42,9 @@ type Commitment struct {
 	Action     string     `json:"action"`
 	ActionSpan Span       `json:"action_span"`
 	Condition  NullString `json:"condition"`
+	// Place is where the commitment applies: its sentence's place, else
+	// the article's focus place.
+	Place *Place `json:"place"`
 	// Due is the deadline where the text states one ("within 72 hours").
 	Due    Date   `json:"due"`
 	Status string `json:"status"`
