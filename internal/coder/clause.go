@@ -1,0 +1,100 @@
+package coder
+
+import (
+	"github.com/truce/truce/internal/text"
+)
+
+// Words that shape a clause. The coder has no parser: it reads word order
+// around the verbs, and these words mark where a clause starts or ends and
+// how a verb is qualified.
+var (
+	// subordinators open a clause whose subject follows them.
+	subordinators = set("while", "although", "though", "because", "after", "before", "when",
+		"whereas", "since", "unless", "if", "once", "until", "as", "whether", "but", "yet")
+	relatives   = set("who", "which", "whom", "whose")
+	auxiliaries = set("has", "have", "had", "was", "were", "is", "are", "am", "be", "been", "being",
+		"will", "would", "shall", "should", "can", "could", "may", "might", "must", "did", "does", "do",
+		"'s", "'ve", "'d", "'ll", "'re", "not", "n't", "never", "also", "reportedly", "allegedly",
+		"then", "later", "again", "already", "still", "now", "just", "jointly", "formally", "officially",
+		"finally", "repeatedly", "reportedly", "apparently", "quickly", "immediately", "subsequently",
+		"previously", "recently", "publicly", "separately", "both", "all", "each", "further", "it", "they",
+		"he", "she", "we", "i", "to", "going", "set", "due", "expected", "reported", "said", "say", "says",
+		"yesterday", "today", "on", "late", "early", "overnight")
+	// negators negate the verb they precede in its clause.
+	negators = set("not", "n't", "never", "no", "neither", "nor", "without", "failed", "fails", "fail",
+		"refused", "refuses", "refuse", "declined", "declines")
+	// hypotheticals make the verb a possibility.
+	hypotheticals = set("could", "may", "might", "would", "can", "potential", "possible", "possibly",
+		"likely", "unlikely", "risk", "threat", "fears", "fear", "feared", "prospect", "perhaps")
+	// intenders make the verb a plan or promise.
+	intenders = set("will", "shall", "'ll", "plans", "plan", "planned", "planning", "intends", "intend",
+		"intended", "intention", "intent", "aims", "aim", "aimed", "ready", "willing", "prepared",
+		"pledged", "promised", "vowed", "offered", "agreed", "committed", "expected", "set", "going",
+		"seeks", "sought", "seeking", "wants", "wanted", "hopes", "hoped", "determined")
+	// demanders make the verb something asked of others.
+	demanders = set("urged", "urges", "urging", "urge", "demanded", "demands", "demanding", "demand",
+		"called", "calls", "calling", "call", "asked", "asks", "asking", "appealed", "appeals", "need",
+		"needs", "must", "should", "requested", "insisted", "pressed", "pressing")
+	// conditionals make the verb depend on a condition.
+	conditionals = set("if", "unless", "once", "provided", "providing", "condition", "conditional",
+		"before", "until", "only")
+	// reporters mark what follows as reported, not asserted.
+	reporters = set("reportedly", "allegedly", "purportedly", "apparently", "claimed")
+	// boundaries end a clause.
+	boundaries = set(";", ":", "(", ")", "?", "!", `"`)
+)
+
+func set(words ...string) map[string]bool {
+	m := make(map[string]bool, len(words))
+	for _, w := range words {
+		m[w] = true
+	}
+	return m
+}
+
+// clauseStart returns the first token of the clause that contains token i:
+// after the nearest boundary, subordinator or relative pronoun before it,
+// or after "that" following a verb of saying.
+func clauseStart(toks []text.Token, i int) int {
+	for k := i - 1; k >= 0; k-- {
+		w := toks[k].Norm
+		if boundaries[w] || relatives[w] || w == "that" {
+			return k + 1
+		}
+		if subordinators[w] && (k == 0 || toks[k-1].Norm == "," || k+1 < len(toks)) {
+			// "while Azerbaijan declared": the clause starts after the
+			// subordinator.
+			if w == "as" && k+1 < len(toks) && (toks[k+1].Norm == "well" || toks[k+1].Norm == "part" || toks[k+1].Norm == "an" || toks[k+1].Norm == "a") {
+				continue
+			}
+			return k + 1
+		}
+	}
+	return 0
+}
+
+// clauseEnd returns the token after the last of the clause that contains
+// token i: a boundary, or a comma followed by a subordinator, relative
+// pronoun or a participle.
+func clauseEnd(toks []text.Token, i int) int {
+	for k := i + 1; k < len(toks); k++ {
+		w := toks[k].Norm
+		if boundaries[w] || w == "." {
+			return k
+		}
+		if relatives[w] || (subordinators[w] && w != "as" && w != "before" && w != "until" && w != "after") {
+			return k
+		}
+		if w == "," && k+1 < len(toks) {
+			n := toks[k+1].Norm
+			if subordinators[n] || relatives[n] || n == "and" || n == "but" || isGerund(n) || n == "saying" {
+				return k
+			}
+		}
+	}
+	return len(toks)
+}
+
+func isGerund(w string) bool {
+	return len(w) > 5 && w[len(w)-3:] == "ing" && w != "during" && w != "including" && w != "according" && w != "following"
+}

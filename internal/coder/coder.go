@@ -1,0 +1,173 @@
+package coder
+
+import (
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+	"strconv"
+
+	"github.com/truce/truce/internal/codebook"
+	"github.com/truce/truce/internal/domain"
+	"github.com/truce/truce/internal/gazetteer"
+	"github.com/truce/truce/internal/text"
+)
+
+// Version is the version of the coder's rules; with the dictionaries'
+// versions it makes the version stored with every record.
+const Version = "0.1.0"
+
+// Options configure a Coder.
+type Options struct {
+	// Dicts are user dictionary folders: files there add to or override
+	// the embedded dictionaries (ours or PETRARCH/TABARI formats).
+	Dicts []string
+	// Mentions adds mention records to the output of Code.
+	Mentions bool
+}
+
+// Coder codes articles. It is safe for concurrent use.
+type Coder struct {
+	gaz     *gazetteer.Gazetteer
+	book    *codebook.Codebook
+	version string
+	opt     Options
+}
+
+// New loads the dictionaries and returns a Coder.
+func New(opt Options) (*Coder, error) {
+	gaz, err := gazetteer.Load(gazetteer.Options{Dirs: opt.Dicts})
+	if err != nil {
+		return nil, err
+	}
+	book, err := codebook.Load(opt.Dicts...)
+	if err != nil {
+		return nil, err
+	}
+	sum := sha256.Sum256([]byte(Version + "|" + gaz.Version() + "|" + book.Version()))
+	return &Coder{gaz: gaz, book: book, opt: opt,
+		version: Version + "+" + hex.EncodeToString(sum[:4])}, nil
+}
+
+// Version identifies the coder and its dictionaries.
+func (c *Coder) Version() string { return c.version }
+
+// Codebook returns the event codebook the coder uses.
+func (c *Coder) Codebook() *codebook.Codebook { return c.book }
+
+// Doc is one article being coded: the text split into sentences and
+// tokens, and the annotations each stage adds.
+type Doc struct {
+	Article *domain.Article
+	Text    *text.Document
+	Date    domain.Date
+	// Mentions are the actors and places found, in text order; Sentence
+	// lists, per sentence, the indices of its mentions.
+	Mentions []gazetteer.Mention
+	Sentence [][]int
+	// Matches are the event patterns found, per sentence.
+	Matches [][]codebook.Match
+	// Focus is the place the article is mostly about, for events whose
+	// sentence names none.
+	Focus *domain.Place
+
+	drafts      []*draft
+	counted     map[int]bool // sentences whose numbers an event took
+	Events      []domain.Event
+	Claims      []domain.Claim
+	Commitments []domain.Commitment
+}
+
+// Code codes one article.
+func (c *Coder) Code(ctx context.Context, a *domain.Article) (domain.Coding, error) {
+	if err := ctx.Err(); err != nil {
+		return domain.Coding{}, err
+	}
+	d := c.Analyse(a)
+	out := domain.Coding{ArticleID: a.ID, CoderVersion: c.version,
+		Events: d.Events, Claims: d.Claims, Commitments: d.Commitments}
+	out.Mentions = make([]domain.Mention, len(d.Mentions))
+	for i, m := range d.Mentions {
+		out.Mentions[i] = m.Mention
+		out.Mentions[i].ArticleID = a.ID
+	}
+	return out, nil
+}
+
+// Analyse runs every stage on an article and returns the document with
+// its annotations.
+func (c *Coder) Analyse(a *domain.Article) *Doc {
+	d := &Doc{Article: a, Text: text.Parse(a.Text), Date: a.Date()}
+	c.mentions(d)
+	c.matches(d)
+	c.events(d)
+	c.claims(d)
+	c.commitments(d)
+	return d
+}
+
+func (c *Coder) mentions(d *Doc) {
+	d.Mentions = c.gaz.Mentions(d.Text, d.Date)
+	d.Sentence = make([][]int, len(d.Text.Sentences))
+	for i, m := range d.Mentions {
+		if m.Sentence >= 0 && m.Sentence < len(d.Sentence) {
+			d.Sentence[m.Sentence] = append(d.Sentence[m.Sentence], i)
+		}
+	}
+	d.Focus = focusPlace(d)
+}
+
+func (c *Coder) matches(d *Doc) {
+	d.Matches = make([][]codebook.Match, len(d.Text.Sentences))
+	for i, s := range d.Text.Sentences {
+		d.Matches[i] = c.book.Match(s.Tokens, nil)
+	}
+}
+
+// focusPlace returns the place the article names most (regions and
+// cities; earlier mentions break ties), or nil.
+func focusPlace(d *Doc) *domain.Place {
+	score := map[string]float64{}
+	first := map[string]*domain.Place{}
+	var best string
+	for i := range d.Mentions {
+		m := &d.Mentions[i]
+		p := m.Place()
+		if p == nil || m.Metonymy || p.Precision == domain.PrecisionCountry {
+			continue
+		}
+		k := p.Key()
+		if first[k] == nil {
+			first[k] = p
+		}
+		score[k] += 1 + 1/float64(1+m.Sentence)
+		if best == "" || score[k] > score[best] {
+			best = k
+		}
+	}
+	if best == "" {
+		return nil
+	}
+	p := *first[best]
+	p.Text, p.Span = "", domain.Span{}
+	return &p
+}
+
+// recordID derives a stable id for a record from its article, kind and
+// position, so that coding the same article again gives the same ids.
+func recordID(prefix, articleID string, parts ...any) string {
+	h := sha256.New()
+	h.Write([]byte(articleID))
+	for _, p := range parts {
+		h.Write([]byte{0})
+		switch v := p.(type) {
+		case string:
+			h.Write([]byte(v))
+		case int:
+			h.Write([]byte(strconv.Itoa(v)))
+		default:
+			fmt.Fprint(h, v)
+		}
+	}
+	return prefix + hex.EncodeToString(h.Sum(nil)[:8])
+}

@@ -1,0 +1,304 @@
+package coder
+
+import (
+	"slices"
+	"strings"
+
+	"github.com/truce/truce/internal/codebook"
+	"github.com/truce/truce/internal/domain"
+	"github.com/truce/truce/internal/gazetteer"
+	"github.com/truce/truce/internal/text"
+)
+
+// event turns a draft into an event record, or nil when its code is
+// unknown.
+func (c *Coder) event(d *Doc, dr *draft) *domain.Event {
+	code, ok := c.book.Code(dr.code)
+	if !ok {
+		return nil
+	}
+	si := dr.sent
+	toks := d.tokens(si)
+	sen := d.Text.Sentences[si]
+	trig, trigSpan := triggerText(d.Text.Text, toks, dr.trigger)
+	ev := &domain.Event{
+		ID:            recordID("e", d.Article.ID, si, dr.match.Head, dr.code, dr.reversed),
+		ArticleID:     d.Article.ID,
+		Sentence:      d.Text.SentenceText(si),
+		SentenceIndex: si,
+		Span:          domain.Span{Start: sen.Start, End: sen.End},
+		Trigger:       trig,
+		TriggerSpan:   trigSpan,
+		Source:        actorsOf(d, dr.source),
+		Target:        actorsOf(d, dr.target),
+		CAMEO:         dr.code,
+		QuadClass:     code.Quad,
+		Goldstein:     code.Goldstein,
+		PLOVER:        code.PLOVER,
+		Modality:      dr.modality,
+		Rule:          dr.match.Rule,
+		CoderVersion:  c.version,
+	}
+	ev.PLOVER.Context = slices.Clone(code.PLOVER.Context)
+	if dr.code == dr.match.Code {
+		if dr.match.Mode != "" {
+			ev.PLOVER.Mode = domain.NullString(dr.match.Mode)
+		}
+		for _, cx := range dr.match.Context {
+			if !slices.Contains(ev.PLOVER.Context, cx) {
+				ev.PLOVER.Context = append(ev.PLOVER.Context, cx)
+			}
+		}
+	}
+	if dr.gov != nil {
+		ev.Rule = dr.gov.Rule + "+" + dr.match.Rule
+	}
+	ev.ACLED = acledOf(code, dr, ev, toks)
+	ev.Place = c.placeOf(d, dr)
+	future := dr.modality == domain.ModalityIntended || dr.modality == domain.ModalityDemanded
+	ev.Date = d.Date
+	if w, ok := FindWhen(d.Text.Text, toks, d.Date, future); ok {
+		if future || d.Date.IsZero() || !w.Date.After(d.Date) {
+			ev.Date, ev.DateText = w.Date, domain.NullString(w.Text)
+		}
+	}
+	root := codebook.Root(dr.code)
+	if violent(root) || root == "14" {
+		counts := ReadCounts(d.Text.Text, toks)
+		if violent(root) && !d.counted[si] {
+			ev.Fatalities, ev.Injured, ev.Arrested = counts.Fatalities, counts.Injured, counts.Arrested
+			if d.counted == nil {
+				d.counted = map[int]bool{}
+			}
+			d.counted[si] = true
+		}
+		if root == "14" && counts.Size != "" {
+			ev.Size, ev.SizeEstimate = domain.NullString(counts.Size), counts.SizeEstimate
+		}
+	}
+	if dr.speaker >= 0 {
+		a := actorOf(&d.Mentions[dr.speaker])
+		ev.AttributedTo = &a
+	} else if dr.unnamed != "" {
+		ev.AttributedTo = &domain.Actor{Text: dr.unnamed, Name: "unnamed"}
+	}
+	if root == "14" || root == "10" || dr.govClass == classDemand {
+		src := dr
+		if dr.issueFrom != nil {
+			src = dr.issueFrom
+		}
+		ev.Issue = domain.NullString(issueOf(d.Text.Text, toks, src))
+	}
+	ev.Confidence = confidence(dr, ev)
+	return ev
+}
+
+// violent reports whether a CAMEO root is material conflict that counts
+// casualties or arrests.
+func violent(root string) bool {
+	switch root {
+	case "15", "17", "18", "19", "20":
+		return true
+	}
+	return false
+}
+
+func actorOf(m *gazetteer.Mention) domain.Actor {
+	a := domain.Actor{Text: m.Text, Span: m.Span, Code: m.Code, Country: m.Country, Sector: m.Sector,
+		Name: m.Name, Person: domain.NullString(m.Person), Role: m.Role, Entry: m.Entry}
+	if m.Pronoun && m.Ref != "" && a.Person == "" {
+		a.Person = m.Ref
+	}
+	return a
+}
+
+func actorsOf(d *Doc, idx []int) []domain.Actor {
+	out := make([]domain.Actor, 0, len(idx))
+	for _, i := range idx {
+		out = append(out, actorOf(&d.Mentions[i]))
+	}
+	return out
+}
+
+// triggerText returns the trigger words as written (a gap between them is
+// shown as " … ") and the span from the first to the last.
+func triggerText(s string, toks []text.Token, idx []int) (string, domain.Span) {
+	if len(idx) == 0 {
+		return "", domain.Span{}
+	}
+	idx = slices.Clone(idx)
+	slices.Sort(idx)
+	idx = slices.Compact(idx)
+	var b strings.Builder
+	runStart := idx[0]
+	for k := 1; k <= len(idx); k++ {
+		if k < len(idx) && idx[k] == idx[k-1]+1 {
+			continue
+		}
+		if b.Len() > 0 {
+			b.WriteString(" … ")
+		}
+		b.WriteString(s[toks[runStart].Start:toks[idx[k-1]].End])
+		if k < len(idx) {
+			runStart = idx[k]
+		}
+	}
+	return b.String(), domain.Span{Start: toks[idx[0]].Start, End: toks[idx[len(idx)-1]].End}
+}
+
+// placeOf chooses where an event happened: a place the sentence puts it in
+// ("in Yerevan", "near Stepanakert"), else a place the sentence names,
+// else the article's focus place.
+func (c *Coder) placeOf(d *Doc, dr *draft) *domain.Place {
+	toks := d.tokens(dr.sent)
+	var best *domain.Place
+	bestScore := -1
+	for _, i := range d.Sentence[dr.sent] {
+		m := &d.Mentions[i]
+		p := m.Place()
+		if p == nil || m.Metonymy {
+			continue
+		}
+		score := 1
+		if m.Tok > 0 {
+			switch toks[m.Tok-1].Norm {
+			case "in", "at", "near", "outside", "across", "into", "inside", "around", "on", "from", "towards", "toward":
+				score += 3
+			}
+		}
+		if p.Precision != domain.PrecisionCountry {
+			score++
+		}
+		// Closer to the trigger is better.
+		if dist := abs(m.Tok - dr.match.Head); dist < 8 {
+			score++
+		}
+		if score > bestScore {
+			best, bestScore = p, score
+		}
+	}
+	if best != nil {
+		return best
+	}
+	if d.Focus != nil {
+		p := *d.Focus
+		return &p
+	}
+	return nil
+}
+
+func abs(n int) int {
+	if n < 0 {
+		return -n
+	}
+	return n
+}
+
+// acledOf gives the ACLED-style type of an event that happened (asserted
+// or reported), refined by what it was done to: an attack on civilians is
+// violence against civilians; a protest met by police is a protest with
+// intervention. Events that did not happen have none.
+func acledOf(code codebook.Code, dr *draft, ev *domain.Event, toks []text.Token) *domain.ACLED {
+	if ev.Modality != domain.ModalityAsserted && ev.Modality != domain.ModalityReported {
+		return nil
+	}
+	var a *domain.ACLED
+	if dr.code == dr.match.Code && dr.match.ACLED != nil {
+		a = dr.match.ACLED
+	} else if code.ACLED != nil {
+		a = code.ACLED
+	}
+	if a == nil {
+		return nil
+	}
+	out := *a
+	civilians := false
+	for _, t := range ev.Target {
+		if t.Sector == domain.SectorCivilians || t.Sector == domain.SectorRefugees || t.Sector == domain.SectorMedia {
+			civilians = true
+		}
+	}
+	switch out.EventType {
+	case "Battles":
+		if civilians {
+			out = domain.ACLED{EventType: "Violence against civilians", SubEventType: "Attack"}
+		}
+	case "Protests":
+		hasAny := func(words ...string) bool {
+			for _, t := range toks {
+				if slices.Contains(words, t.Norm) {
+					return true
+				}
+			}
+			return false
+		}
+		switch {
+		case hasAny("killed", "shot", "live", "fired") && hasAny("police", "troops", "security", "forces"):
+			out.SubEventType = "Excessive force against protesters"
+		case hasAny("dispersed", "tear", "detained", "arrested", "batons", "cannon", "police") && hasAny("dispersed", "tear", "detained", "arrested", "batons", "cannon", "clashed"):
+			out.SubEventType = "Protest with intervention"
+		case hasAny("rioters", "riot", "rioting", "torched", "looted", "stormed", "smashed"):
+			out = domain.ACLED{EventType: "Riots", SubEventType: "Violent demonstration"}
+		}
+	}
+	return &out
+}
+
+// issueOf returns what a protest or demand is about: the words after
+// "demanding", "calling for", "for" or the trigger, to the next clause
+// boundary or preposition.
+func issueOf(s string, toks []text.Token, dr *draft) string {
+	from := -1
+	for k := dr.match.Start; k < len(toks) && k < dr.match.End+8; k++ {
+		switch toks[k].Norm {
+		case "demanding", "for", "against", "over", "urging", "seeking":
+			from = k + 1
+		}
+		if from >= 0 {
+			break
+		}
+	}
+	if from < 0 {
+		if dr.govClass != classDemand && codebook.Root(dr.code) != "10" {
+			return ""
+		}
+		from = dr.match.End
+	}
+	end := from
+	for end < len(toks) && end < from+8 {
+		w := toks[end].Norm
+		if toks[end].Kind == text.Punct || w == "from" || w == "before" || w == "to" || w == "in" || w == "after" ||
+			w == "of" && end > from+2 || w == "and" && end > from+3 || w == "if" || w == "unless" || w == "until" {
+			break
+		}
+		end++
+	}
+	if end <= from {
+		return ""
+	}
+	return s[toks[from].Start:toks[end-1].End]
+}
+
+// confidence scores how sure the coder is of an event: higher with a
+// source and a target, a verb rather than a noun, and a specific code.
+func confidence(dr *draft, ev *domain.Event) float64 {
+	c := 0.5
+	if len(ev.Source) > 0 && len(ev.Target) > 0 {
+		c += 0.2
+	} else if len(ev.Source) > 0 {
+		c += 0.1
+	}
+	if !dr.match.Nominal {
+		c += 0.1
+	}
+	if len(dr.code) >= 3 && !strings.HasSuffix(dr.code, "0") {
+		c += 0.1
+	}
+	if ev.Modality == domain.ModalityReported || ev.Modality == domain.ModalityHypothetical {
+		c -= 0.1
+	}
+	if c > 0.95 {
+		c = 0.95
+	}
+	return float64(int(c*100+0.5)) / 100
+}

@@ -1,0 +1,846 @@
+package coder
+
+import (
+	"slices"
+	"strings"
+
+	"github.com/truce/truce/internal/codebook"
+	"github.com/truce/truce/internal/domain"
+	"github.com/truce/truce/internal/gazetteer"
+	"github.com/truce/truce/internal/text"
+)
+
+// draft is an event being built from one pattern match.
+type draft struct {
+	sent  int
+	match codebook.Match
+	// gov is the verb that governs the match ("agreed" in "agreed to
+	// provide"), and govClass its class; report is the verb of saying
+	// whose clause holds the match.
+	gov      *codebook.Match
+	govClass string
+	report   *codebook.Match
+	code     string
+	source   []int // indices into Doc.Mentions
+	target   []int
+	speaker  int    // the reporting speaker's mention, or -1
+	unnamed  string // an unnamed source: "reports", "witnesses"
+	modality string
+	cond     string // the condition's words, for a conditional
+	trigger  []int  // tokens of the trigger words
+	start    int    // first token of the evidence
+	end      int    // token after the last
+	place    *domain.Place
+	reversed bool // a reciprocal copy (Y→X of "X and Y agreed")
+	// issueFrom is the demand whose words say what a protest is about.
+	issueFrom *draft
+	event    *domain.Event
+	drop     bool
+}
+
+// events builds the events of every sentence.
+func (c *Coder) events(d *Doc) {
+	for si := range d.Text.Sentences {
+		c.sentenceEvents(d, si)
+	}
+	for _, dr := range d.drafts {
+		if dr.drop {
+			continue
+		}
+		ev := c.event(d, dr)
+		if ev == nil {
+			dr.drop = true
+			continue
+		}
+		d.Events = append(d.Events, *ev)
+		dr.event = &d.Events[len(d.Events)-1]
+	}
+	// Fix the pointers after the slice settled.
+	k := 0
+	for _, dr := range d.drafts {
+		if !dr.drop {
+			dr.event = &d.Events[k]
+			k++
+		}
+	}
+}
+
+func (d *Doc) tokens(si int) []text.Token { return d.Text.Sentences[si].Tokens }
+
+// actorMentions returns the indices of the sentence's mentions that can be
+// actors (not plain places), in text order.
+func (d *Doc) actorMentions(si int) []int {
+	var out []int
+	for _, i := range d.Sentence[si] {
+		if isActor(&d.Mentions[i]) {
+			out = append(out, i)
+		}
+	}
+	return out
+}
+
+func isActor(m *gazetteer.Mention) bool {
+	switch m.Type {
+	case domain.MentionActor, domain.MentionPerson, domain.MentionOrg:
+		return m.Code != ""
+	}
+	return m.Metonymy && m.Code != ""
+}
+
+// sentenceEvents makes the drafts of one sentence.
+func (c *Coder) sentenceEvents(d *Doc, si int) {
+	toks := d.tokens(si)
+	ms := d.Matches[si]
+	if len(ms) == 0 {
+		return
+	}
+	actors := d.actorMentions(si)
+	// Which match governs which: a verb of promise, demand, refusal or
+	// threat followed closely by another match composes with it; a verb of
+	// saying holds the matches of its clause.
+	govOf := make([]int, len(ms))
+	reportOf := make([]int, len(ms))
+	for i := range ms {
+		govOf[i], reportOf[i] = -1, -1
+		for j := i - 1; j >= 0; j-- {
+			g := &ms[j]
+			if g.End > ms[i].Start {
+				continue
+			}
+			cls := classOf(g)
+			if govOf[i] < 0 && (cls == classPromise || cls == classDemand || cls == classReject || cls == classThreaten) &&
+				governs(toks, g, &ms[i], d, actors) {
+				govOf[i] = j
+			}
+			if reportOf[i] < 0 && cls == classReport && reportReaches(toks, g, &ms[i]) {
+				reportOf[i] = j
+			}
+		}
+	}
+	governing := make([]bool, len(ms))
+	for i := range ms {
+		if govOf[i] >= 0 {
+			governing[govOf[i]] = true
+		}
+	}
+	var sentDrafts []*draft
+	for i := range ms {
+		m := ms[i]
+		if m.Code == "" {
+			continue
+		}
+		dr := &draft{sent: si, match: m, code: m.Code, speaker: -1, start: m.Start, end: m.End}
+		dr.trigger = append([]int(nil), m.Trigger...)
+		if g := govOf[i]; g >= 0 {
+			gm := ms[g]
+			dr.gov, dr.govClass = &gm, classOf(&gm)
+			if code := compose(dr.govClass, m.Code); code != "" && c.known(code) {
+				dr.code = code
+			}
+			dr.trigger = append(append([]int(nil), gm.Trigger...), dr.trigger...)
+			dr.start = gm.Start
+		}
+		if r := reportOf[i]; r >= 0 {
+			rm := ms[r]
+			dr.report = &rm
+		}
+		if governing[i] {
+			// "agreed" in "agreed to provide aid" is coded with the aid.
+			continue
+		}
+		if classOf(&m) == classReport && hasGoverned(reportOf, i) && !c.ownCode(m.Code) {
+			// A plain verb of saying whose clause holds an event: the
+			// event is coded, attributed to the speaker; the saying
+			// itself becomes a claim, not an event.
+			continue
+		}
+		c.actors(d, si, dr, actors, sentDrafts)
+		if !c.plausible(d, si, dr, actors) {
+			continue
+		}
+		dr.modality, dr.cond = modalityOf(d, si, dr)
+		if dr.modality == domain.ModalityAsserted && declaresThat(toks, dr) && len(dr.source) > 0 {
+			// "Azerbaijan declared that a ceasefire had been reached": the
+			// speaker's claim, not the text's.
+			dr.modality = domain.ModalityReported
+			dr.speaker = dr.source[0]
+		}
+		if dr.report != nil {
+			if sp := subjectOf(d, si, dr.report.Start, actors); len(sp) > 0 {
+				dr.speaker = sp[0]
+			}
+		}
+		if unnamed := unnamedSource(toks, dr.start); unnamed != "" && dr.speaker < 0 {
+			dr.unnamed = unnamed
+		}
+		if (dr.speaker >= 0 || dr.unnamed != "") && dr.modality == domain.ModalityAsserted {
+			dr.modality = domain.ModalityReported
+		}
+		if keep(d, dr) {
+			sentDrafts = append(sentDrafts, dr)
+		}
+	}
+	// A protest's demand in a participle clause names whom the protest
+	// targets: "protested in Yerevan, demanding accountability from their
+	// government".
+	for i, dr := range sentDrafts {
+		if codebook.Root(dr.code) != "14" || len(dr.target) > 0 {
+			continue
+		}
+		for _, next := range sentDrafts[i+1:] {
+			if next.match.Form == codebook.Gerund && codebook.Root(next.code) == "10" && len(next.target) > 0 {
+				dr.target = next.target
+				dr.issueFrom = next
+				break
+			}
+		}
+	}
+	// Reciprocal events: "X and Y agreed", "talks between X and Y" hold
+	// both directions.
+	for _, dr := range sentDrafts {
+		d.drafts = append(d.drafts, dr)
+		if len(dr.source) >= 2 && len(dr.target) == 0 && reciprocalCode(dr.code) {
+			cp := *dr
+			cp.source, cp.target = dr.source[1:2], dr.source[0:1]
+			cp.reversed = true
+			dr.target = dr.source[1:2]
+			dr.source = dr.source[0:1]
+			d.drafts = append(d.drafts, &cp)
+		}
+	}
+}
+
+// known reports whether the codebook has code.
+func (c *Coder) known(code string) bool {
+	_, ok := c.book.Code(code)
+	return ok
+}
+
+// ownCode reports whether a verb of saying has a code of its own beyond
+// making a statement (accuse, deny, praise, condemn, threaten): then it is
+// an event even when it reports another.
+func (c *Coder) ownCode(code string) bool {
+	return !strings.HasPrefix(code, "01")
+}
+
+func classOf(m *codebook.Match) string {
+	if m.Class != "" {
+		return m.Class
+	}
+	switch codebook.Root(m.Code) {
+	case "13":
+		return classThreaten
+	case "12":
+		if !m.Nominal {
+			return classReject
+		}
+	}
+	return ""
+}
+
+func hasGoverned(reportOf []int, i int) bool {
+	return slices.Contains(reportOf, i)
+}
+
+// reciprocalCode reports whether an event between coordinated actors is
+// mutual: meetings, talks, agreements, cooperation, clashes.
+func reciprocalCode(code string) bool {
+	switch codebook.Root(code) {
+	case "03", "04", "05", "06":
+		return true
+	}
+	return strings.HasPrefix(code, "190") || strings.HasPrefix(code, "193") || code == "057" || code == "0871"
+}
+
+// governs reports whether g (promise, demand, refusal, threat) takes m as
+// its complement: "agreed to provide", "urged Baku to withdraw", "called
+// on Armenia to", "called for a ceasefire", "threatened to strike".
+func governs(toks []text.Token, g, m *codebook.Match, d *Doc, actors []int) bool {
+	gap := toks[g.End:m.Start]
+	if len(gap) > 8 {
+		return false
+	}
+	for _, t := range gap {
+		if t.Kind == text.Punct && t.Norm != "-" && t.Norm != "'s" {
+			return false
+		}
+	}
+	// The gap holds "to", "for", "that", articles, adjectives, an actor.
+	switch {
+	case g.End == m.Start:
+		return true
+	case len(gap) >= 1 && (gap[len(gap)-1].Norm == "to" || gap[0].Norm == "to"):
+		return true
+	case gap[0].Norm == "for" || gap[0].Norm == "on" || gap[0].Norm == "that":
+		return true
+	case g.Nominal || m.Nominal:
+		// "demands for talks", "pledge of aid"
+		return gap[0].Norm == "of" || gap[0].Norm == "for"
+	}
+	for _, t := range gap {
+		switch t.Norm {
+		case "a", "an", "the", "their", "its", "his", "her", "immediate", "new", "further", "more", "full":
+			continue
+		}
+		return false
+	}
+	return true
+}
+
+// reportReaches reports whether the clause of the verb of saying g holds
+// m: m follows g in the same sentence, after "that" or directly, with no
+// semicolon between; a new subordinate clause after a comma ends it.
+func reportReaches(toks []text.Token, g, m *codebook.Match) bool {
+	if m.Start < g.End {
+		return false
+	}
+	for k := g.End; k < m.Start; k++ {
+		w := toks[k].Norm
+		if w == ";" || w == ":" && k > g.End {
+			return false
+		}
+		if w == "," && k+1 < len(toks) {
+			n := toks[k+1].Norm
+			if subordinators[n] && n != "as" || n == "but" || n == "while" {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// unnamedSource returns the unnamed source that introduces the words at
+// token i: "reports of", "witnesses said", "local media reported",
+// "according to residents".
+func unnamedSource(toks []text.Token, i int) string {
+	for k := i - 1; k >= 0 && k >= i-4; k-- {
+		w := toks[k].Norm
+		if w == "of" && k > 0 {
+			switch toks[k-1].Norm {
+			case "reports", "report", "accounts", "claims", "allegations", "footage", "videos", "rumours", "rumors":
+				return toks[k-1].Norm
+			}
+		}
+	}
+	return ""
+}
+
+// keep drops drafts that are not events: a nominal pattern with nothing
+// attached to it (no actor, no number), a hypothetical nominal ("the
+// potential for further bloodshed"), and any event without an actor.
+func keep(d *Doc, dr *draft) bool {
+	if len(dr.source) == 0 && len(dr.target) == 0 {
+		return false
+	}
+	if dr.match.Nominal && dr.gov == nil && dr.modality == domain.ModalityHypothetical {
+		return false
+	}
+	return true
+}
+
+// actors finds the source and target of a draft.
+func (c *Coder) actors(d *Doc, si int, dr *draft, actors []int, prev []*draft) {
+	toks := d.tokens(si)
+	m := dr.match
+	if m.Nominal && dr.gov == nil {
+		dr.source, dr.target = nominalActors(d, si, dr, actors)
+		if len(dr.source) == 0 && len(prev) > 0 && possessedBySubject(toks, m.Head+1, m.End+3) {
+			// "calling for guarantees before considering the surrender
+			// of their weapons": theirs, the clause's subject's.
+			dr.source = prev[len(prev)-1].source
+		}
+		return
+	}
+	subjStart := dr.start
+	if dr.gov != nil && dr.gov.Nominal {
+		// "calls by X for a ceasefire": the nominal governor's actors.
+		s, t := nominalActors(d, si, &draft{match: *dr.gov, start: dr.gov.Start, end: dr.gov.End}, actors)
+		dr.source = s
+		dr.target = t
+		if len(dr.target) == 0 {
+			dr.target = objectOf(d, si, dr, actors)
+		}
+		return
+	}
+	subj := subjectOf(d, si, subjStart, actors)
+	if len(subj) == 0 && m.Form == codebook.Gerund && m.Start > 0 && toks[m.Start-1].Norm == "," {
+		// "…, demanding accountability": the subject of the clause before.
+		for k := len(prev) - 1; k >= 0; k-- {
+			if len(prev[k].source) > 0 {
+				subj = prev[k].source
+				break
+			}
+		}
+	}
+	obj := objectOf(d, si, dr, actors)
+	if m.Passive && (dr.gov == nil) {
+		// "was shelled by X": the subject undergoes it.
+		by := byAgent(d, si, m.End, actors)
+		dr.source, dr.target = by, subj
+		return
+	}
+	dr.source, dr.target = subj, obj
+	dr.target = slices.DeleteFunc(dr.target, func(i int) bool { return slices.Contains(dr.source, i) || sameActor(d, dr.source, i) })
+}
+
+// sameActor reports whether mention i has the same code as one of srcs
+// ("Azerbaijan … Azerbaijan").
+func sameActor(d *Doc, srcs []int, i int) bool {
+	for _, s := range srcs {
+		if d.Mentions[s].Code == d.Mentions[i].Code && d.Mentions[s].Text == d.Mentions[i].Text {
+			return true
+		}
+	}
+	return false
+}
+
+// subjectOf finds the subject of a verb starting at token v: the actor
+// mention closest before it in its clause, skipping auxiliaries, adverbs
+// and an apposition between commas; with the actors coordinated with it
+// ("Armenia and Azerbaijan agreed"). A relative pronoun ("Armenians who
+// had looked") takes its antecedent.
+func subjectOf(d *Doc, si, v int, actors []int) []int {
+	toks := d.tokens(si)
+	endAt := map[int]int{} // token after a mention → mention
+	startAt := map[int]int{}
+	for _, a := range actors {
+		endAt[d.Mentions[a].TokEnd] = a
+		startAt[d.Mentions[a].Tok] = a
+	}
+	// A mention that contains the verb's first token cannot be its subject.
+	k := v
+	commas := 0
+	for k > 0 {
+		if a, ok := endAt[k]; ok {
+			// "representatives of the Karabakh Armenians met": the head
+			// of the noun phrase, not the actor in its "of" phrase.
+			if t := d.Mentions[a].Tok; t >= 2 {
+				j := t - 1
+				if toks[j].Norm == "the" && j > 0 {
+					j--
+				}
+				if toks[j].Norm == "of" {
+					if h, ok := endAt[j]; ok {
+						return coordinated(d, si, h, endAt)
+					}
+				}
+			}
+			return coordinated(d, si, a, endAt)
+		}
+		w := toks[k-1].Norm
+		switch {
+		case relatives[w] && (w == "who" || w == "which"):
+			if a, ok := endAt[k-1]; ok {
+				return coordinated(d, si, a, endAt)
+			}
+			if k >= 2 && toks[k-2].Norm == "," {
+				if a, ok := endAt[k-2]; ok {
+					return coordinated(d, si, a, endAt)
+				}
+			}
+			return nil
+		case w == ",":
+			commas++
+			if commas > 2 {
+				return nil
+			}
+			// Skip an apposition or relative clause set off by commas:
+			// "David Babayan, an adviser to …, emphasized".
+			if p := prevComma(toks, k-1); p >= 0 && appositive(toks, p+1) {
+				if a, ok := endAt[p]; ok {
+					return coordinated(d, si, a, endAt)
+				}
+				k = p
+				continue
+			}
+			// "In a dialogue …, Azerbaijan agreed": a fronted phrase
+			// holds no subject.
+			return nil
+		case boundaries[w] || w == "that" || (subordinators[w] && w != "as"):
+			return nil
+		case auxiliaries[w] || toks[k-1].Kind == text.Number:
+		default:
+			if toks[k-1].Shape == text.Lower && k < v-4 {
+				// Too far: a lower-case word (a verb or noun) between.
+				return nil
+			}
+		}
+		k--
+	}
+	return nil
+}
+
+func prevComma(toks []text.Token, i int) int {
+	for k := i - 1; k >= 0; k-- {
+		switch toks[k].Norm {
+		case ",":
+			return k
+		case ";", ":":
+			return -1
+		}
+	}
+	return -1
+}
+
+// appositive reports whether the phrase starting at token i describes the
+// noun before it: "an adviser to", "the president of", "who", "which".
+func appositive(toks []text.Token, i int) bool {
+	if i >= len(toks) {
+		return false
+	}
+	switch toks[i].Norm {
+	case "a", "an", "the", "who", "which", "whose", "himself", "herself", "itself", "its", "his", "her", "their":
+		return true
+	}
+	return toks[i].Capitalised() && i+1 < len(toks) && toks[i+1].Norm == "'s"
+}
+
+// coordinated returns the mention a with the actor mentions coordinated
+// before it ("X, Y and Z").
+func coordinated(d *Doc, si, a int, endAt map[int]int) []int {
+	toks := d.tokens(si)
+	out := []int{a}
+	for {
+		k := d.Mentions[out[0]].Tok
+		if k < 2 {
+			break
+		}
+		w := toks[k-1].Norm
+		// The separator nearest the verb is "and" ("X, Y and Z"); a comma
+		// there ends a fronted phrase ("…, Azerbaijan agreed").
+		if w != "and" && w != "&" && (w != "," || len(out) == 1) {
+			break
+		}
+		b, ok := endAt[k-1]
+		if !ok {
+			break
+		}
+		out = append([]int{b}, out...)
+	}
+	return out
+}
+
+// objectOf finds the target of a verb: the actor mention in the T slot, or
+// the first after the trigger in its clause (its direct object, or after
+// against/with/on/to/from/at). Verbs of saying take only an addressee
+// ("told Armenia", "said to X").
+func objectOf(d *Doc, si int, dr *draft, actors []int) []int {
+	toks := d.tokens(si)
+	m := dr.match
+	if m.Target >= 0 {
+		for _, a := range actors {
+			if t := d.Mentions[a].Tok; t >= m.Target && t < m.Target+6 {
+				return coordinatedAfter(d, si, a, actors)
+			}
+		}
+	}
+	from := m.End
+	if dr.gov != nil && dr.gov.Target >= 0 {
+		for _, a := range actors {
+			if t := d.Mentions[a].Tok; t >= dr.gov.Target && t < dr.gov.Target+6 {
+				return coordinatedAfter(d, si, a, actors)
+			}
+		}
+	}
+	if dr.gov != nil && dr.gov.End <= m.Start {
+		// "urged Baku to withdraw": the governor's object.
+		for _, a := range actors {
+			mm := &d.Mentions[a]
+			if mm.Tok >= dr.gov.End && mm.TokEnd <= m.Start {
+				return []int{a}
+			}
+		}
+	}
+	end := clauseEnd(toks, from-1)
+	// A purpose clause ("… to protect their people") names no target.
+	for k := from; k+1 < end; k++ {
+		if toks[k].Norm == "to" && toks[k+1].Shape == text.Lower && !determiners[toks[k+1].Norm] && !startsActor(d, si, k+1, actors) {
+			end = k
+			break
+		}
+	}
+	report := classOf(&m) == classReport
+	for _, a := range actors {
+		mm := &d.Mentions[a]
+		if mm.Tok < from || mm.Tok >= end {
+			continue
+		}
+		// Skip a mention inside an "of"-phrase of a non-actor noun ("the
+		// surrender of their weapons") and places with "in".
+		prev := ""
+		if mm.Tok > 0 {
+			prev = toks[mm.Tok-1].Norm
+		}
+		if report && !(prev == "to" || mm.Tok == from && addressVerbs[toks[m.Head].Norm]) {
+			// "said Azerbaijani troops shelled …": the clause's subject,
+			// not an addressee.
+			return nil
+		}
+		if mm.Metonymy && (prev == "in" || prev == "near" || prev == "at") {
+			continue
+		}
+		if mm.TokEnd < len(toks) && sayVerbs[toks[mm.TokEnd].Norm] {
+			// "…, the defence ministry said": the speaker of the
+			// sentence, not the target.
+			return nil
+		}
+		return coordinatedAfter(d, si, a, actors)
+	}
+	return nil
+}
+
+// coordinatedAfter returns mention a and the actor mentions coordinated
+// after it ("between Azerbaijan and representatives of …").
+func coordinatedAfter(d *Doc, si, a int, actors []int) []int {
+	toks := d.tokens(si)
+	out := []int{a}
+	for {
+		last := &d.Mentions[out[len(out)-1]]
+		k := last.TokEnd
+		if k >= len(toks) || (toks[k].Norm != "and" && toks[k].Norm != ",") {
+			return out
+		}
+		next := -1
+		for _, b := range actors {
+			if d.Mentions[b].Tok > k && d.Mentions[b].Tok <= k+4 {
+				next = b
+				break
+			}
+		}
+		if next < 0 {
+			return out
+		}
+		// Only across plain words ("and representatives of").
+		for j := k + 1; j < d.Mentions[next].Tok; j++ {
+			if toks[j].Kind == text.Punct {
+				return out
+			}
+		}
+		if toks[k].Norm == "," {
+			// A comma joins a list only when the list goes on with
+			// "and" or another comma ("X, Y and Z").
+			e := d.Mentions[next].TokEnd
+			if e >= len(toks) || (toks[e].Norm != "and" && toks[e].Norm != ",") {
+				return out
+			}
+		}
+		out = append(out, next)
+	}
+}
+
+// byAgent finds the agent of a passive verb: the actor after "by".
+func byAgent(d *Doc, si, from int, actors []int) []int {
+	toks := d.tokens(si)
+	for k := from; k < len(toks) && k < from+6; k++ {
+		if toks[k].Norm != "by" {
+			continue
+		}
+		for _, a := range actors {
+			if t := d.Mentions[a].Tok; t > k && t <= k+3 {
+				return coordinatedAfter(d, si, a, actors)
+			}
+		}
+	}
+	return nil
+}
+
+// nominalActors finds the actors of an event named by a noun: a
+// possessive or adjective before it ("Azerbaijan’s offensive", "Russian
+// airstrikes"), "by X" after it; the target after on/against/in; and
+// "between X and Y" (both).
+func nominalActors(d *Doc, si int, dr *draft, actors []int) (src, tgt []int) {
+	toks := d.tokens(si)
+	m := dr.match
+	// Before: within four tokens, an actor mention followed by 's or an
+	// adjective-like demonym directly before the noun phrase.
+	for _, a := range actors {
+		mm := &d.Mentions[a]
+		// An actor may run into the noun phrase ("Azerbaijan's military
+		// operation" read with "military" in the actor).
+		if mm.Tok >= m.Start || mm.TokEnd < m.Start-4 {
+			continue
+		}
+		ok := true
+		for j := mm.TokEnd; j < m.Start; j++ {
+			if toks[j].Kind == text.Punct && toks[j].Norm != "-" || toks[j].Norm == "of" || toks[j].Norm == "for" {
+				ok = false
+			}
+		}
+		if ok {
+			src = []int{a}
+		}
+	}
+	for k := m.End; k < len(toks) && k < m.End+3; k++ {
+		switch toks[k].Norm {
+		case "between", "among":
+			for _, a := range actors {
+				if d.Mentions[a].Tok > k && d.Mentions[a].Tok <= k+3 {
+					both := coordinatedAfter(d, si, a, actors)
+					if len(src) == 0 {
+						return both, nil
+					}
+					return src, both
+				}
+			}
+		case "by":
+			for _, a := range actors {
+				if d.Mentions[a].Tok > k && d.Mentions[a].Tok <= k+3 {
+					src = []int{a}
+				}
+			}
+		case "on", "against", "with", "targeting", "to":
+			for _, a := range actors {
+				if d.Mentions[a].Tok > k && d.Mentions[a].Tok <= k+3 {
+					tgt = []int{a}
+					break
+				}
+			}
+		}
+	}
+	return src, tgt
+}
+
+// startsActor reports whether an actor mention starts at token k.
+func startsActor(d *Doc, si, k int, actors []int) bool {
+	for _, a := range actors {
+		if d.Mentions[a].Tok == k {
+			return true
+		}
+	}
+	return false
+}
+
+var determiners = set("the", "a", "an", "their", "its", "his", "her", "our", "your", "this", "that", "these",
+	"those", "both", "all", "some", "several", "many", "other", "each", "every")
+
+// plausible settles a draft's actors and drops what is not an event: a
+// verb used as an adjective ("Karabakh, internationally recognized as
+// part of Azerbaijan"), a plain verb of saying with no addressee, an
+// event of an actor with itself. "Between X and Y" with no subject makes
+// X the source and Y the target; a demand, protest or accusation with no
+// target is aimed at the other party the sentence names.
+func (c *Coder) plausible(d *Doc, si int, dr *draft, actors []int) bool {
+	toks := d.tokens(si)
+	m := dr.match
+	if len(dr.source) == 0 && len(dr.target) >= 2 {
+		if k := d.Mentions[dr.target[0]].Tok; k > 0 && (toks[k-1].Norm == "between" || toks[k-1].Norm == "among") {
+			dr.source, dr.target = dr.target[:1], dr.target[1:2]
+		}
+	}
+	dr.target = slices.DeleteFunc(slices.Clone(dr.target), func(t int) bool {
+		for _, s := range dr.source {
+			if d.Mentions[s].Code == d.Mentions[t].Code {
+				return true
+			}
+		}
+		return false
+	})
+	if m.Form == codebook.Gerund && background(toks, m.Start, dr.source, d) {
+		return false
+	}
+	if len(dr.source) == 0 && !m.Passive && !m.Nominal && dr.gov == nil &&
+		(m.Form == codebook.Past || m.Form == codebook.Participle) && !auxBefore(toks, m.Start) {
+		return false
+	}
+	if classOf(&m) == classReport && strings.HasPrefix(dr.code, "01") && len(dr.target) == 0 {
+		return false
+	}
+	if len(dr.target) == 0 && len(dr.source) > 0 {
+		switch codebook.Root(dr.code) {
+		case "10", "11", "12", "13", "14":
+			dr.target = otherParty(d, dr, actors)
+		}
+	}
+	return true
+}
+
+// auxBefore reports whether a form of be or have comes just before token
+// i (through adverbs): "was recognized", "has been shelled".
+func auxBefore(toks []text.Token, i int) bool {
+	for k := i - 1; k >= 0 && k >= i-3; k-- {
+		switch toks[k].Norm {
+		case "was", "were", "is", "are", "be", "been", "being", "has", "have", "had", "'s", "got", "get", "gets":
+			return true
+		case "not", "n't", "also", "reportedly", "allegedly", "already", "just", "repeatedly":
+			continue
+		}
+		return false
+	}
+	return false
+}
+
+// otherParty returns the actor the sentence names besides the source, the
+// nearest to the trigger, when there is exactly one such party.
+func otherParty(d *Doc, dr *draft, actors []int) []int {
+	var codes []string
+	best, bestDist := -1, 1<<30
+	for _, a := range actors {
+		code := string(d.Mentions[a].Code)
+		skip := false
+		for _, s := range dr.source {
+			if d.Mentions[s].Code == d.Mentions[a].Code {
+				skip = true
+			}
+		}
+		if skip || d.Mentions[a].Pronoun || strings.HasPrefix(code, domain.UnknownCountry) {
+			continue
+		}
+		if !slices.Contains(codes, code) {
+			codes = append(codes, code)
+		}
+		if dist := abs(d.Mentions[a].Tok - dr.match.Head); dist < bestDist {
+			best, bestDist = a, dist
+		}
+	}
+	if len(codes) != 1 {
+		return nil
+	}
+	return []int{best}
+}
+
+// declaresThat reports whether the trigger holds a verb of saying followed
+// by "that" ("declared that a ceasefire had been reached").
+func declaresThat(toks []text.Token, dr *draft) bool {
+	for _, t := range dr.trigger {
+		if sayVerbs[toks[t].Norm] && t+1 < len(toks) && toks[t+1].Norm == "that" {
+			return true
+		}
+	}
+	return false
+}
+
+// possessedBySubject reports whether the words after a noun refer back to
+// the clause's subject: "of their weapons", "of its forces".
+func possessedBySubject(toks []text.Token, from, to int) bool {
+	for k := from; k < len(toks) && k < to; k++ {
+		switch toks[k].Norm {
+		case "their", "its", "his", "her":
+			return true
+		}
+	}
+	return false
+}
+
+// addressVerbs take the addressee as their object ("told Armenia").
+var addressVerbs = set("told", "tells", "tell", "telling", "informed", "informs", "assured", "assures",
+	"briefed", "notified", "reminded", "urged", "warned", "warns", "accused", "accuses", "thanked", "praised",
+	"criticised", "criticized", "condemned", "blamed", "asked", "called", "invited")
+
+// background reports whether a gerund stands in a fronted phrase that
+// sets the scene rather than reporting an event: "In the wake of
+// Azerbaijan reclaiming control …", "after Baku's forces taking …".
+func background(toks []text.Token, start int, source []int, d *Doc) bool {
+	from := start
+	if len(source) > 0 {
+		from = min(from, d.Mentions[source[0]].Tok)
+	}
+	for k := from - 1; k >= 0 && k >= from-5; k-- {
+		switch toks[k].Norm {
+		case "wake", "aftermath", "following", "after", "amid", "amidst", "since", "despite", "before":
+			return true
+		case ",", ";", ":":
+			return false
+		}
+	}
+	return false
+}

@@ -1,0 +1,148 @@
+package coder
+
+import (
+	"github.com/truce/truce/internal/codebook"
+	"github.com/truce/truce/internal/domain"
+	"github.com/truce/truce/internal/text"
+)
+
+// modalityOf decides how the sentence stands toward a draft's event, from
+// the words of its clause before the trigger, the pattern's own modality,
+// and the verb that governs it. Negation outranks a condition, which
+// outranks a demand or a promise, which outrank possibility; what is left
+// is asserted (made reported later when a speaker is found). It returns
+// the condition's words for a conditional.
+func modalityOf(d *Doc, si int, dr *draft) (string, string) {
+	toks := d.tokens(si)
+	m := dr.match
+	mod := domain.ModalityAsserted
+	switch dr.govClass {
+	case classPromise:
+		mod = domain.ModalityIntended
+	case classDemand:
+		mod = domain.ModalityDemanded
+	}
+	if m.Modality != "" {
+		mod = m.Modality
+	}
+	if dr.gov != nil && dr.gov.Modality != "" {
+		mod = dr.gov.Modality
+	}
+	start := clauseStart(toks, dr.start)
+	var negated, hypothetical, intended, reported bool
+	cond := ""
+	if start > 0 && conditionalOpener(toks, start-1) {
+		cond = conditionText(d, si, start-1, dr)
+	}
+	for k := start; k < dr.start; k++ {
+		w := toks[k].Norm
+		switch {
+		case negators[w]:
+			// "not only", "no longer" do not negate.
+			if w == "not" && k+1 < len(toks) && toks[k+1].Norm == "only" {
+				continue
+			}
+			negated = true
+		case w == "lack" || w == "absence":
+			// "the lack of intervention": only the noun it governs.
+			if k+1 < len(toks) && toks[k+1].Norm == "of" && dr.start <= k+4 {
+				negated = true
+			}
+		case conditionals[w]:
+			if (w == "before" || w == "until" || w == "once") && !conditionalOpener(toks, k) {
+				continue
+			}
+			if w == "only" && (k+1 >= len(toks) || (toks[k+1].Norm != "if" && toks[k+1].Norm != "once" && toks[k+1].Norm != "after" && toks[k+1].Norm != "when")) {
+				continue
+			}
+			if w == "condition" && (k == 0 || toks[k-1].Norm != "on") {
+				continue
+			}
+			if cond == "" {
+				cond = conditionText(d, si, k, dr)
+			}
+		case hypotheticals[w]:
+			hypothetical = true
+		case intenders[w]:
+			if w == "set" || w == "going" || w == "expected" {
+				if k+1 < len(toks) && toks[k+1].Norm == "to" {
+					intended = true
+				}
+				continue
+			}
+			intended = true
+		case reporters[w]:
+			reported = true
+		}
+	}
+	// A conditional clause after a promise or a demand governs it too:
+	// "will disarm only if their security is guaranteed".
+	if cond == "" && (mod == domain.ModalityIntended || dr.govClass != "") {
+		end := clauseEnd(toks, dr.end-1)
+		for k := dr.end; k < len(toks) && k <= end; k++ {
+			w := toks[k].Norm
+			if w == "unless" || w == "if" || (w == "only" && k+1 < len(toks) && toks[k+1].Norm == "if") ||
+				(w == "on" && k+1 < len(toks) && toks[k+1].Norm == "condition") || (w == "provided" && k+1 < len(toks) && toks[k+1].Norm == "that") {
+				cond = conditionText(d, si, k, dr)
+				break
+			}
+		}
+	}
+	if dr.report != nil && isDenial(toks, dr.report) {
+		negated = true
+	}
+	switch {
+	case negated:
+		return domain.ModalityNegated, ""
+	case cond != "":
+		return domain.ModalityConditional, cond
+	case mod != domain.ModalityAsserted:
+		return mod, ""
+	case hypothetical:
+		return domain.ModalityHypothetical, ""
+	case intended:
+		return domain.ModalityIntended, ""
+	case reported:
+		return domain.ModalityReported, ""
+	}
+	return domain.ModalityAsserted, ""
+}
+
+// isDenial reports whether a verb of saying denies what it reports.
+func isDenial(toks []text.Token, r *codebook.Match) bool {
+	for _, t := range r.Trigger {
+		switch toks[t].Norm {
+		case "denied", "denies", "deny", "denying", "dismissed", "rejected", "refuted", "disputed":
+			return true
+		}
+	}
+	return false
+}
+
+// conditionalOpener reports whether the subordinator at token k opens a
+// condition rather than a time: "if", "unless", "once", "only if", and
+// "before"/"until" followed by a gerund or "any" ("before considering the
+// surrender", "before any disarmament can occur").
+func conditionalOpener(toks []text.Token, k int) bool {
+	switch toks[k].Norm {
+	case "if", "unless", "once", "provided":
+		return true
+	case "before", "until":
+		if k+1 < len(toks) {
+			n := toks[k+1].Norm
+			return n == "any" || isGerund(n)
+		}
+	}
+	return false
+}
+
+// conditionText returns the words of a condition starting at token k, to
+// the end of its clause (for "before considering …", the whole phrase).
+func conditionText(d *Doc, si, k int, dr *draft) string {
+	toks := d.tokens(si)
+	end := clauseEnd(toks, k)
+	if end <= k {
+		return ""
+	}
+	return d.Text.Text[toks[k].Start:toks[end-1].End]
+}
