@@ -34,8 +34,8 @@ type draft struct {
 	reversed bool // a reciprocal copy (Y→X of "X and Y agreed")
 	// issueFrom is the demand whose words say what a protest is about.
 	issueFrom *draft
-	event    *domain.Event
-	drop     bool
+	event     *domain.Event
+	drop      bool
 }
 
 // events builds the events of every sentence.
