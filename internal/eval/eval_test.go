@@ -189,7 +189,7 @@ func ploverCoder(t *testing.T) *fakeCoder {
 		// "***" (none). Harare: not in the sentence.
 		"T-DEMAND-0001": {
 			Events: []domain.Event{
-				ploverEvent("demand", actors(actor("ZWEOPP", "ZWE")), actors(actor("ZWEMED", "ZWE"))),
+				ploverEvent("request", actors(actor("ZWEOPP", "ZWE")), actors(actor("ZWEMED", "ZWE"))),
 			},
 			Mentions: []domain.Mention{
 				mention(t, demand, "Opposition leaders", domain.MentionActor, "ZWEOPP", "ZWE", "OPP"),
@@ -207,9 +207,9 @@ var wantPLOVER = &PLOVERReport{
 		{Class: "AGREE", Gold: 1, Coded: 1, PRF: PRF{TP: 1, Precision: fl(1), Recall: fl(1), F1: fl(1)}},
 		{Class: "ASSAULT", Gold: 1, Coded: 0, PRF: PRF{FN: 1, Recall: fl(0), F1: fl(0)}},
 		{Class: "CONSULT", Gold: 0, Coded: 1, PRF: PRF{FP: 1, Precision: fl(0), F1: fl(0)}},
-		{Class: "DEMAND", Gold: 1, Coded: 1, PRF: PRF{TP: 1, Precision: fl(1), Recall: fl(1), F1: fl(1)}},
 		{Class: "FIGHT", Gold: 0, Coded: 1, PRF: PRF{FP: 1, Precision: fl(0), F1: fl(0)}},
 		{Class: "PROTEST", Gold: 1, Coded: 1, PRF: PRF{TP: 1, Precision: fl(1), Recall: fl(1), F1: fl(1)}},
+		{Class: "REQUEST", Gold: 1, Coded: 1, PRF: PRF{TP: 1, Precision: fl(1), Recall: fl(1), F1: fl(1)}},
 	},
 	// Eight gold actors: Kenyan ✓✓, Ugandan ✓✗, students ✓✓, Chilean
 	// government ✗✗, Gunmen ✗✗, Rebel fighters (not located), UN
@@ -576,7 +576,7 @@ func TestLoaders(t *testing.T) {
 				Text:   "Gunmen killed four United Nations peacekeepers near Gao, the mission said.",
 				Source: []PLOVERActor{{"Gunmen", "MLI", "REB"}, {"Rebel fighters", "MLI", "REB"}},
 				Target: []PLOVERActor{{"United Nations ... peacekeepers", "IGO", "MIL"}}},
-			{ID: "T-DEMAND-0001", Line: 43, Date: "2024-03-08", Event: "DEMAND", Context: "political, rights",
+			{ID: "T-DEMAND-0001", Line: 43, Date: "2024-03-08", Event: "REQUEST", Context: "political, rights",
 				Text:     "Opposition leaders demanded the release of jailed journalists.",
 				Source:   []PLOVERActor{{"Opposition  leaders", "ZWE", "***"}},
 				Location: &PLOVERLocation{"Harare", "ZW"}},

@@ -112,7 +112,7 @@ type ploverJSON struct {
 func (j *ploverJSON) record() (PLOVERRecord, error) {
 	rec := PLOVERRecord{
 		ID: strings.TrimSpace(j.ID), Date: strings.TrimSpace(string(j.Date)),
-		Event: strings.ToUpper(strings.TrimSpace(j.Event)),
+		Event: currentType(strings.ToUpper(strings.TrimSpace(j.Event))),
 		Mode:  string(j.Mode), Context: string(j.Context),
 		Text: strings.TrimSpace(j.Text), Source: j.Source, Target: j.Target,
 	}
@@ -533,4 +533,24 @@ func mentionNote(m *domain.Mention) string {
 		s += " " + string(m.Sector)
 	}
 	return s
+}
+
+// renamedTypes maps the event types of PLOVER drafts before 2.0 (the GSR
+// of 2016 uses them) to the types of the current manual, which truce
+// codes: the demand family became REQUEST, DISAPPROVE became ACCUSE,
+// FIGHT and ASSAULT merged into ASSAULT, and INVESTIGATE became ACCUSE
+// with mode investigate (as the 2021 CAMEO2PLOVER table maps CAMEO 09,
+// 10, 11 and 19).
+var renamedTypes = map[string]string{
+	"DEMAND":      "REQUEST",
+	"DISAPPROVE":  "ACCUSE",
+	"FIGHT":       "ASSAULT",
+	"INVESTIGATE": "ACCUSE",
+}
+
+func currentType(t string) string {
+	if n, ok := renamedTypes[t]; ok {
+		return n
+	}
+	return t
 }
