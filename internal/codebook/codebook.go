@@ -75,8 +75,11 @@ type Codebook struct {
 	rules []rule
 	// words gives every word of every pattern an id; index lists, by
 	// word id, the rules whose first element can match that word.
-	words   map[string]int32
-	index   [][]int32
+	words map[string]int32
+	index [][]int32
+	// bases are the base forms of every pattern verb, for telling an
+	// infinitive after "to" from a noun.
+	bases   map[string]bool
 	version string
 	skipped int
 }
@@ -497,7 +500,23 @@ func (cb *Codebook) finishRule(r *rule) {
 
 // buildIndex interns the rules' words and indexes every rule by the
 // words its first element matches.
+// IsVerb reports whether norm is the base form of a verb the patterns
+// know ("protect" in "to protect their people").
+func (cb *Codebook) IsVerb(norm string) bool { return cb.bases[norm] }
+
 func (cb *Codebook) buildIndex() {
+	cb.bases = map[string]bool{}
+	for i := range cb.rules {
+		for _, el := range cb.rules[i].elems {
+			for _, g := range el.verbs {
+				for _, f := range g.forms {
+					if f.set&canBase != 0 {
+						cb.bases[f.norm] = true
+					}
+				}
+			}
+		}
+	}
 	cb.words = map[string]int32{}
 	for i := range cb.rules {
 		cb.intern(&cb.rules[i])

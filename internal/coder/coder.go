@@ -73,6 +73,7 @@ type Doc struct {
 
 	drafts      []*draft
 	counted     map[int]bool // sentences whose numbers an event took
+	verbs       *codebook.Codebook
 	Events      []domain.Event
 	Claims      []domain.Claim
 	Commitments []domain.Commitment
@@ -97,7 +98,7 @@ func (c *Coder) Code(ctx context.Context, a *domain.Article) (domain.Coding, err
 // Analyse runs every stage on an article and returns the document with
 // its annotations.
 func (c *Coder) Analyse(a *domain.Article) *Doc {
-	d := &Doc{Article: a, Text: text.Parse(a.Text), Date: a.Date()}
+	d := &Doc{Article: a, Text: text.Parse(a.Text), Date: a.Date(), verbs: c.book}
 	c.mentions(d)
 	c.matches(d)
 	c.events(d)

@@ -53,8 +53,15 @@ func (c *Coder) event(d *Doc, dr *draft) *domain.Event {
 	if dr.gov != nil {
 		ev.Rule = dr.gov.Rule + "+" + dr.match.Rule
 	}
-	ev.ACLED = acledOf(code, dr, ev, toks)
 	ev.Place = c.placeOf(d, dr)
+	if r := codebook.Root(dr.code); len(ev.Target) == 0 && (violent(r) || r == "14" || r == "04" && visitLike(toks, dr)) {
+		dr.event = ev
+		if t := placeTarget(d, dr); t != nil {
+			ev.Target = []domain.Actor{*t}
+		}
+		dr.event = nil
+	}
+	ev.ACLED = acledOf(code, dr, ev, toks)
 	future := dr.modality == domain.ModalityIntended || dr.modality == domain.ModalityDemanded
 	ev.Date = d.Date
 	if w, ok := FindWhen(d.Text.Text, toks, d.Date, future); ok {
@@ -301,4 +308,17 @@ func confidence(dr *draft, ev *domain.Event) float64 {
 		c = 0.95
 	}
 	return float64(int(c*100+0.5)) / 100
+}
+
+// visitLike reports whether a consultation takes place somewhere the
+// source travels to ("arrived in Amman", "visited Russia", "talks in
+// Beirut"): then the host country is its target.
+func visitLike(toks []text.Token, dr *draft) bool {
+	for _, t := range dr.trigger {
+		switch toks[t].Norm {
+		case "visit", "visited", "visits", "visiting", "arrived", "arrives", "arrive", "toured", "tour", "trip", "travelled", "traveled", "flew":
+			return true
+		}
+	}
+	return false
 }

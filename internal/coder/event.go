@@ -502,6 +502,9 @@ func coordinated(d *Doc, si, a int, endAt map[int]int) []int {
 	out := []int{a}
 	for {
 		k := d.Mentions[out[0]].Tok
+		if k >= 3 && toks[k-1].Norm == "the" {
+			k-- // "Brazil and the United States"
+		}
 		if k < 2 {
 			break
 		}
@@ -528,13 +531,18 @@ func objectOf(d *Doc, si int, dr *draft, actors []int) []int {
 	toks := d.tokens(si)
 	m := dr.match
 	if m.Target >= 0 {
-		for _, a := range actors {
+		for _, a := range withCountries(d, si, actors) {
 			if t := d.Mentions[a].Tok; t >= m.Target && t < m.Target+6 {
 				return coordinatedAfter(d, si, a, actors)
 			}
 		}
 	}
+	// The object follows the verb, inside the words the pattern spans
+	// when it has a gap ("jailed a Nigerian student for …").
 	from := m.End
+	if !m.Nominal && m.Head+1 < m.End {
+		from = m.Head + 1
+	}
 	if dr.gov != nil && dr.gov.Target >= 0 {
 		for _, a := range actors {
 			if t := d.Mentions[a].Tok; t >= dr.gov.Target && t < dr.gov.Target+6 {
@@ -551,10 +559,26 @@ func objectOf(d *Doc, si int, dr *draft, actors []int) []int {
 			}
 		}
 	}
+	// A country named as a place is the target where the verb aims at it
+	// ("fired … at Russia"), not where it happens ("in Syria").
+	for _, i := range d.Sentence[si] {
+		mm := &d.Mentions[i]
+		if isActor(mm) || mm.Code == "" || mm.Precision != domain.PrecisionCountry || mm.Tok < from {
+			continue
+		}
+		if mm.Tok > 0 {
+			switch toks[mm.Tok-1].Norm {
+			case "in", "inside", "across", "throughout", "near", "within", "from", "into":
+				continue
+			}
+		}
+		actors = append(slices.Clone(actors), i)
+		slices.SortFunc(actors, func(a, b int) int { return d.Mentions[a].Tok - d.Mentions[b].Tok })
+	}
 	end := clauseEnd(toks, from-1)
 	// A purpose clause ("… to protect their people") names no target.
 	for k := from; k+1 < end; k++ {
-		if toks[k].Norm == "to" && toks[k+1].Shape == text.Lower && !determiners[toks[k+1].Norm] && !startsActor(d, si, k+1, actors) {
+		if toks[k].Norm == "to" && toks[k+1].Shape == text.Lower && d.verbs.IsVerb(toks[k+1].Norm) && !startsActor(d, si, k+1, actors) {
 			end = k
 			break
 		}
@@ -843,4 +867,39 @@ func background(toks []text.Token, start int, source []int, d *Doc) bool {
 		}
 	}
 	return false
+}
+
+// withCountries returns the actor mentions and the countries named as
+// places in a sentence, in text order.
+func withCountries(d *Doc, si int, actors []int) []int {
+	out := slices.Clone(actors)
+	for _, i := range d.Sentence[si] {
+		mm := &d.Mentions[i]
+		if !isActor(mm) && mm.Code != "" && mm.Precision == domain.PrecisionCountry {
+			out = append(out, i)
+		}
+	}
+	slices.SortFunc(out, func(a, b int) int { return d.Mentions[a].Tok - d.Mentions[b].Tok })
+	return out
+}
+
+// placeTarget returns, for a violent event or a protest with no target,
+// the country of the place it happens in when that is not the source's
+// own ("US activists staged a protest in Beijing": CHN; "Israeli tank
+// shelling in the Gaza Strip": PSE), as PETRARCH and GDELT code it.
+func placeTarget(d *Doc, dr *draft) *domain.Actor {
+	if dr.event == nil || dr.event.Place == nil || dr.event.Place.Country == "" {
+		return nil
+	}
+	p := dr.event.Place
+	if p.Span.IsZero() {
+		return nil // the article's focus, not the sentence's words
+	}
+	for _, s := range dr.event.Source {
+		if s.Country == p.Country {
+			return nil
+		}
+	}
+	return &domain.Actor{Text: p.Text, Span: p.Span, Code: p.Country, Country: p.Country,
+		Name: domain.NullString(p.Name)}
 }

@@ -449,7 +449,16 @@ func actorsMatch(rec PLOVERRecord, evs []*domain.Event) bool {
 		}
 		us, ut = append(us, s...), append(ut, t...)
 	}
-	return sameKeys(gs, us) && sameKeys(gt, ut)
+	if sameKeys(gs, us) && sameKeys(gt, ut) {
+		return true
+	}
+	// The GSR codes a reciprocal event ("Jordan and Britain agreed") as
+	// its parties in the source with no target; truce, like PETRARCH,
+	// codes it in both directions. The parties are the same.
+	if len(gt) == 0 && len(gs) >= 2 {
+		return sameKeys(gs, append(us, ut...))
+	}
+	return false
 }
 
 func goldKeys(as []PLOVERActor) []string {
