@@ -159,6 +159,7 @@ func (c *Coder) sentenceEvents(d *Doc, si int) {
 			continue
 		}
 		dr.modality, dr.cond = modalityOf(d, si, dr)
+		c.recode(d, si, dr, actors)
 		if dr.modality == domain.ModalityAsserted && declaresThat(toks, dr) && len(dr.source) > 0 {
 			// "Azerbaijan declared that a ceasefire had been reached": the
 			// speaker's claim, not the text's.
@@ -514,6 +515,9 @@ func coordinated(d *Doc, si, a int, endAt map[int]int) []int {
 		if w != "and" && w != "&" && (w != "," || len(out) == 1) {
 			break
 		}
+		if (w == "and" || w == "&") && k >= 3 && toks[k-2].Norm == "," {
+			k-- // "X, Y, and Z"
+		}
 		b, ok := endAt[k-1]
 		if !ok {
 			break
@@ -686,7 +690,7 @@ func nominalActors(d *Doc, si int, dr *draft, actors []int) (src, tgt []int) {
 		}
 		ok := true
 		for j := mm.TokEnd; j < m.Start; j++ {
-			if toks[j].Kind == text.Punct && toks[j].Norm != "-" || toks[j].Norm == "of" || toks[j].Norm == "for" {
+			if toks[j].Kind == text.Punct && toks[j].Norm != "-" || prepositions[toks[j].Norm] {
 				ok = false
 			}
 		}
@@ -903,3 +907,74 @@ func placeTarget(d *Doc, dr *draft) *domain.Actor {
 	return &domain.Actor{Text: p.Text, Span: p.Span, Code: p.Country, Country: p.Country,
 		Name: domain.NullString(p.Name)}
 }
+
+// recode turns what the clause's modality says into the event CAMEO
+// codes: an action the subject will take is an expression of intent
+// ("Finland will give Tanzania a grant" = 0331); a cooperative action the
+// subject will not take or failed to take is a rejection ("Syria will not
+// accept refugees" = 12x); an action the subject must take is a demand
+// on it by whoever says so ("Libya must hand over the suspects", said a
+// British minister = 10x, GBR→LBY).
+func (c *Coder) recode(d *Doc, si int, dr *draft, actors []int) {
+	if dr.gov != nil {
+		return
+	}
+	root := codebook.Root(dr.code)
+	cooperative := root >= "03" && root <= "08"
+	switch dr.modality {
+	case domain.ModalityIntended:
+		if code := compose(classPromise, dr.code); code != "" && c.known(code) && root >= "04" && root <= "08" {
+			dr.code = code
+		}
+	case domain.ModalityNegated:
+		if code := compose(classReject, dr.code); cooperative && code != "" && c.known(code) {
+			dr.code = code
+			dr.modality = domain.ModalityAsserted
+		}
+	case domain.ModalityDemanded:
+		code := compose(classDemand, dr.code)
+		if code == "" && cooperative {
+			code = "100"
+		}
+		if code == "" || !c.known(code) || codebook.Root(dr.code) == "10" {
+			return
+		}
+		dr.code = code
+		// The one obliged is the target; the source is who says so.
+		obliged := dr.source
+		dr.source = nil
+		for k := dr.match.Start - 1; k >= 0; k-- {
+			if sayVerbs[d.tokens(si)[k].Norm] {
+				dr.source = subjectOf(d, si, k, actors)
+				break
+			}
+		}
+		if len(dr.source) == 0 {
+			// "…, a British minister said" after the clause.
+			dr.source = postposedSpeaker(d, si, actors)
+		}
+		if len(obliged) > 0 {
+			dr.target = obliged
+		}
+	}
+}
+
+// postposedSpeaker returns the speaker named after the clause: "…, a
+// senior British minister said".
+func postposedSpeaker(d *Doc, si int, actors []int) []int {
+	toks := d.tokens(si)
+	for _, a := range actors {
+		m := &d.Mentions[a]
+		if m.Tok > 0 && toks[m.Tok-1].Norm == "," && m.TokEnd < len(toks) && sayVerbs[toks[m.TokEnd].Norm] {
+			return []int{a}
+		}
+	}
+	return nil
+}
+
+// prepositions end the words that qualify a noun from before it: the
+// actor in "Filipino peacekeepers in a firefight" does not qualify the
+// firefight.
+var prepositions = set("of", "for", "in", "on", "at", "with", "by", "from", "to", "into", "against", "after",
+	"before", "during", "over", "under", "near", "about", "between", "amid", "and", "or", "but", "was", "were",
+	"is", "are", "has", "have", "had", "said", "says")

@@ -29,7 +29,7 @@ func modalityOf(d *Doc, si int, dr *draft) (string, string) {
 		mod = dr.gov.Modality
 	}
 	start := clauseStart(toks, dr.start)
-	var negated, hypothetical, intended, reported bool
+	var negated, hypothetical, intended, reported, obliged bool
 	cond := ""
 	if start > 0 && conditionalOpener(toks, start-1) {
 		cond = conditionText(d, si, start-1, dr)
@@ -63,6 +63,10 @@ func modalityOf(d *Doc, si int, dr *draft) (string, string) {
 			}
 		case hypotheticals[w]:
 			hypothetical = true
+		case w == "must" || w == "should" || (w == "need" || w == "needs" || w == "have" || w == "has") && k+1 < len(toks) && toks[k+1].Norm == "to" && k+2 == dr.start:
+			// "Libya must hand over the suspects": an obligation put on
+			// the subject, by whoever says it.
+			obliged = true
 		case intenders[w]:
 			if w == "set" || w == "going" || w == "expected" {
 				if k+1 < len(toks) && toks[k+1].Norm == "to" {
@@ -98,6 +102,8 @@ func modalityOf(d *Doc, si int, dr *draft) (string, string) {
 		return domain.ModalityConditional, cond
 	case mod != domain.ModalityAsserted:
 		return mod, ""
+	case obliged:
+		return domain.ModalityDemanded, ""
 	case hypothetical:
 		return domain.ModalityHypothetical, ""
 	case intended:
