@@ -70,7 +70,6 @@ func compose(class, action string) string {
 				return m
 			}
 		}
-		return "130"
 	}
 	return ""
 }

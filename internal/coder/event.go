@@ -136,6 +136,10 @@ func (c *Coder) sentenceEvents(d *Doc, si int) {
 			dr.gov, dr.govClass = &gm, classOf(&gm)
 			if code := compose(dr.govClass, m.Code); code != "" && c.known(code) {
 				dr.code = code
+			} else {
+				// No counterpart: the governing verb's own code (an
+				// ultimatum to halt attacks is an ultimatum).
+				dr.code = gm.Code
 			}
 			dr.trigger = append(append([]int(nil), gm.Trigger...), dr.trigger...)
 			dr.start = gm.Start
@@ -556,7 +560,7 @@ func objectOf(d *Doc, si int, dr *draft, actors []int) []int {
 	}
 	if dr.gov != nil && dr.gov.End <= m.Start {
 		// "urged Baku to withdraw": the governor's object.
-		for _, a := range actors {
+		for _, a := range withCountries(d, si, actors) {
 			mm := &d.Mentions[a]
 			if mm.Tok >= dr.gov.End && mm.TokEnd <= m.Start {
 				return []int{a}
@@ -581,7 +585,7 @@ func objectOf(d *Doc, si int, dr *draft, actors []int) []int {
 	}
 	end := clauseEnd(toks, from-1)
 	// A purpose clause ("… to protect their people") names no target.
-	for k := from; k+1 < end; k++ {
+	for k := max(from, m.End); k+1 < end; k++ {
 		if toks[k].Norm == "to" && toks[k+1].Shape == text.Lower && d.verbs.IsVerb(toks[k+1].Norm) && !startsActor(d, si, k+1, actors) {
 			end = k
 			break
