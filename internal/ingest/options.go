@@ -67,6 +67,10 @@ type Options struct {
 	// Warn receives what was read but doubtfully (a date that does not
 	// parse or is ambiguous); same form as Error.
 	Warn func(err error)
+	// OnArticle, when set, sees each article Run reads before it is
+	// finished (id, hash) and stored, in input order: the API fills in the
+	// address it fetched and collects the ids.
+	OnArticle func(a *domain.Article)
 	// Progress, when set, shows a progress bar on it. The caller decides
 	// whether it is a terminal.
 	Progress io.Writer

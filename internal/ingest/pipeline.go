@@ -128,6 +128,9 @@ func ingestAll(ctx context.Context, st store.Store, files []string, opt *Options
 				}
 				return ctx.Err() == nil
 			}
+			if opt.OnArticle != nil {
+				opt.OnArticle(a)
+			}
 			batch = append(batch, a)
 			if len(batch) >= size {
 				batches <- batch

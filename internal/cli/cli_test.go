@@ -1,0 +1,124 @@
+package cli
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// run runs truce with args against a fresh database in dir and returns
+// stdout, stderr and the exit status.
+func run(t *testing.T, dir string, stdin string, args ...string) (string, string, int) {
+	t.Helper()
+	var out, errb bytes.Buffer
+	full := append([]string{args[0], "--db", filepath.Join(dir, "t.db")}, args[1:]...)
+	if args[0] == "help" || args[0] == "version" {
+		full = args
+	}
+	code := Main(context.Background(), full, strings.NewReader(stdin), &out, &errb)
+	return out.String(), errb.String(), code
+}
+
+const seedPath = "../../../shared/seed/2023-11-07-nagorno-karabakh.txt"
+
+func TestIngestSeedTwice(t *testing.T) {
+	if _, err := os.Stat(seedPath); err != nil {
+		t.Skip("../shared/seed is absent: skipping the founding-article ingest")
+	}
+	dir := t.TempDir()
+	out, errs, code := run(t, dir, "", "ingest", seedPath)
+	if code != 0 {
+		t.Fatalf("ingest: exit %d, stderr %s", code, errs)
+	}
+	if want := "ingested 1 new, 0 duplicates, 0 failed"; strings.TrimSpace(out) != want {
+		t.Errorf("ingest said %q, want %q", out, want)
+	}
+	out, _, code = run(t, dir, "", "articles", "--format", "jsonl")
+	if code != 0 {
+		t.Fatalf("articles: exit %d", code)
+	}
+	lines := strings.Split(strings.TrimSpace(out), "\n")
+	if len(lines) != 1 {
+		t.Fatalf("articles: %d lines, want 1:\n%s", len(lines), out)
+	}
+	var a map[string]any
+	if err := json.Unmarshal([]byte(lines[0]), &a); err != nil {
+		t.Fatal(err)
+	}
+	if a["date"] != "2023-11-07" {
+		t.Errorf("date = %v, want 2023-11-07", a["date"])
+	}
+	out, _, _ = run(t, dir, "", "articles", "--format", "jsonl", "--text")
+	if !strings.Contains(out, `"text":"In the wake of Azerbaijan`) {
+		t.Errorf("text does not start with %q:\n%.300s", "In the wake of Azerbaijan", out)
+	}
+	out, _, code = run(t, dir, "", "ingest", seedPath)
+	if code != 0 || strings.TrimSpace(out) != "ingested 0 new, 1 duplicates, 0 failed" {
+		t.Errorf("second ingest: exit %d, %q; want 0 new, 1 duplicate", code, out)
+	}
+}
+
+func TestUsageErrors(t *testing.T) {
+	dir := t.TempDir()
+	for _, tc := range []struct {
+		args []string
+		code int
+		msg  string
+	}{
+		{[]string{"nosuch"}, 2, `unknown command "nosuch"`},
+		{[]string{"ingest"}, 2, "no input given"},
+		{[]string{"events", "--since", "yesterday"}, 2, "yesterday"},
+		{[]string{"events", "--format", "xml"}, 2, `unknown --format "xml"`},
+		{[]string{"eval", "plover"}, 2, "want KIND FILE"},
+		{[]string{"articles"}, 1, "no database here"},
+	} {
+		_, errs, code := run(t, dir, "", tc.args...)
+		if code != tc.code || !strings.Contains(errs, tc.msg) {
+			t.Errorf("truce %v: exit %d, stderr %q; want exit %d and %q", tc.args, code, errs, tc.code, tc.msg)
+		}
+		if strings.Count(strings.TrimSpace(errs), "\n") > 1 {
+			t.Errorf("truce %v: more than a line and its usage on stderr: %q", tc.args, errs)
+		}
+	}
+}
+
+func TestIngestMixedDirectory(t *testing.T) {
+	dir := t.TempDir()
+	in := filepath.Join(dir, "in")
+	os.MkdirAll(in, 0o755)
+	os.WriteFile(filepath.Join(in, "good.txt"), []byte("date 2023-09-20\nAzerbaijani forces shelled Stepanakert on Tuesday.\n"), 0o644)
+	os.WriteFile(filepath.Join(in, "empty.txt"), nil, 0o644)
+	os.WriteFile(filepath.Join(in, "bad.jsonl"), []byte("{\"text\": \"Armenia protested.\"}\n{not json\n"), 0o644)
+	out, errs, code := run(t, dir, "", "ingest", in)
+	if code != 1 {
+		t.Errorf("exit %d, want 1 (some inputs failed)", code)
+	}
+	if !strings.Contains(errs, "empty.txt") || !strings.Contains(errs, "bad.jsonl") {
+		t.Errorf("stderr does not name both bad inputs:\n%s", errs)
+	}
+	if !strings.HasPrefix(strings.TrimSpace(out), "ingested 2 new") {
+		t.Errorf("summary %q, want 2 new (the good file and the good line)", out)
+	}
+}
+
+func TestCodeStdin(t *testing.T) {
+	out, errs, code := run(t, t.TempDir(), "date 2023-11-07 Thousands of Armenians protested in Yerevan, demanding accountability from their government.", "code", "--mentions")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errs)
+	}
+	kinds := map[string]int{}
+	for line := range strings.SplitSeq(strings.TrimSpace(out), "\n") {
+		var r struct{ Kind string }
+		if err := json.Unmarshal([]byte(line), &r); err != nil {
+			t.Fatalf("not JSON: %q", line)
+		}
+		kinds[r.Kind]++
+	}
+	if kinds["mention"] == 0 || kinds["event"] == 0 {
+		t.Errorf("record kinds %v, want mentions and events", kinds)
+	}
+}

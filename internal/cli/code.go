@@ -1,0 +1,144 @@
+package cli
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"sync"
+	"time"
+
+	"github.com/truce/truce/internal/coder"
+	"github.com/truce/truce/internal/domain"
+	"github.com/truce/truce/internal/ingest"
+	"github.com/truce/truce/internal/narrative"
+)
+
+func newCoder(e *env) (*coder.Coder, error) {
+	c, err := coder.New(coder.Options{Dicts: e.cfg.Dicts})
+	if err != nil {
+		return nil, fmt.Errorf("dictionaries: %w", err)
+	}
+	return c, nil
+}
+
+// runCode codes articles without storing them and prints their records as
+// JSON lines: per article its mentions (with --mentions), events and
+// claims; then, across all articles, the commitments with their ledger
+// status and the contradictions.
+func runCode(e *env, args []string) error {
+	fs := newFlags("code", e)
+	var mentions bool
+	var date domain.Date
+	var format, source string
+	fs.BoolVar(&mentions, "mentions", false, "also print the actor and place mentions")
+	fs.Var(dateFlag{&date}, "date", "the articles' `date` where the input gives none (YYYY-MM-DD)")
+	fs.StringVar(&format, "format", "", "force the input `format` (text, jsonl, feed, html, csv, tsv)")
+	fs.StringVar(&source, "source", "", "the articles' `source`")
+	var window int
+	fs.IntVar(&window, "window", 3, "`days` apart two claims may be and still contradict")
+	pos, err := parse(fs, args)
+	if err != nil {
+		return err
+	}
+	if len(pos) == 0 {
+		pos = []string{"-"}
+	}
+	c, err := newCoder(e)
+	if err != nil {
+		return err
+	}
+	opt := ingest.Options{Format: format, Source: source, Stdin: e.stdin,
+		Warn: func(err error) { fmt.Fprintf(e.stderr, "truce code: warning: %s\n", err) }}
+	inputs, errs := ingest.Expand(pos)
+	failed := len(errs)
+	for _, err := range errs {
+		fmt.Fprintf(e.stderr, "truce code: %s\n", err)
+	}
+	enc := json.NewEncoder(e.stdout)
+	enc.SetEscapeHTML(false)
+	var all domain.Coding
+	for _, in := range inputs {
+		for a, err := range ingest.Articles(e.ctx, in, opt) {
+			if err != nil {
+				fmt.Fprintf(e.stderr, "truce code: %s\n", err)
+				failed++
+				continue
+			}
+			if a.Published.IsZero() && !date.IsZero() {
+				a.Published = date.Time()
+			}
+			cod, err := c.Code(e.ctx, a)
+			if err != nil {
+				return err
+			}
+			if mentions {
+				for _, m := range cod.Mentions {
+					if err := enc.Encode(m); err != nil {
+						return err
+					}
+				}
+			}
+			for _, ev := range cod.Events {
+				if err := enc.Encode(ev); err != nil {
+					return err
+				}
+			}
+			for _, cl := range cod.Claims {
+				if err := enc.Encode(cl); err != nil {
+					return err
+				}
+			}
+			all.Events = append(all.Events, cod.Events...)
+			all.Claims = append(all.Claims, cod.Claims...)
+			all.Commitments = append(all.Commitments, cod.Commitments...)
+		}
+		if err := e.ctx.Err(); err != nil {
+			return err
+		}
+	}
+	nopt := narrative.Options{Window: window}
+	for _, cm := range narrative.Ledger(all.Commitments, all.Events, all.Claims, nopt) {
+		if err := enc.Encode(cm); err != nil {
+			return err
+		}
+	}
+	for _, x := range narrative.Contradictions(all.Claims, all.Events, nopt) {
+		if err := enc.Encode(x); err != nil {
+			return err
+		}
+	}
+	if failed > 0 {
+		return errInputsFailed
+	}
+	return nil
+}
+
+// spanCoder wraps a coder and notes the range of article dates it codes,
+// so that an ingest refreshes the contradictions and the ledger of that
+// period only.
+type spanCoder struct {
+	domain.Coder
+	mu         sync.Mutex
+	since, til domain.Date
+	n          int
+}
+
+func (s *spanCoder) Code(ctx context.Context, a *domain.Article) (domain.Coding, error) {
+	cod, err := s.Coder.Code(ctx, a)
+	if err == nil {
+		d := a.Date()
+		if d.IsZero() {
+			d = domain.DateOf(time.Now())
+		}
+		s.mu.Lock()
+		if s.n == 0 || d.Before(s.since) {
+			s.since = d
+		}
+		if s.n == 0 || d.After(s.til) {
+			s.til = d
+		}
+		s.n++
+		s.mu.Unlock()
+	}
+	return cod, err
+}
