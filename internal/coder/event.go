@@ -406,17 +406,12 @@ func sameActor(d *Doc, srcs []int, i int) bool {
 // had looked") takes its antecedent.
 func subjectOf(d *Doc, si, v int, actors []int) []int {
 	toks := d.tokens(si)
-	endAt := map[int]int{} // token after a mention → mention
-	startAt := map[int]int{}
-	for _, a := range actors {
-		endAt[d.Mentions[a].TokEnd] = a
-		startAt[d.Mentions[a].Tok] = a
-	}
+	endAt := mentionEnds(d, actors)
 	// A mention that contains the verb's first token cannot be its subject.
 	k := v
 	commas := 0
 	for k > 0 {
-		if a, ok := endAt[k]; ok {
+		if a, ok := endAt.get(k); ok {
 			// "representatives of the Karabakh Armenians met": the head
 			// of the noun phrase, not the actor in its "of" phrase.
 			if t := d.Mentions[a].Tok; t >= 2 {
@@ -425,7 +420,7 @@ func subjectOf(d *Doc, si, v int, actors []int) []int {
 					j--
 				}
 				if toks[j].Norm == "of" {
-					if h, ok := endAt[j]; ok {
+					if h, ok := endAt.get(j); ok {
 						return coordinated(d, si, h, endAt)
 					}
 				}
@@ -435,11 +430,11 @@ func subjectOf(d *Doc, si, v int, actors []int) []int {
 		w := toks[k-1].Norm
 		switch {
 		case relatives[w] && (w == "who" || w == "which"):
-			if a, ok := endAt[k-1]; ok {
+			if a, ok := endAt.get(k - 1); ok {
 				return coordinated(d, si, a, endAt)
 			}
 			if k >= 2 && toks[k-2].Norm == "," {
-				if a, ok := endAt[k-2]; ok {
+				if a, ok := endAt.get(k - 2); ok {
 					return coordinated(d, si, a, endAt)
 				}
 			}
@@ -452,7 +447,7 @@ func subjectOf(d *Doc, si, v int, actors []int) []int {
 			// Skip an apposition or relative clause set off by commas:
 			// "David Babayan, an adviser to …, emphasized".
 			if p := prevComma(toks, k-1); p >= 0 && appositive(toks, p+1) {
-				if a, ok := endAt[p]; ok {
+				if a, ok := endAt.get(p); ok {
 					return coordinated(d, si, a, endAt)
 				}
 				k = p
@@ -502,7 +497,7 @@ func appositive(toks []text.Token, i int) bool {
 
 // coordinated returns the mention a with the actor mentions coordinated
 // before it ("X, Y and Z").
-func coordinated(d *Doc, si, a int, endAt map[int]int) []int {
+func coordinated(d *Doc, si, a int, endAt mentionIndex) []int {
 	toks := d.tokens(si)
 	out := []int{a}
 	for {
@@ -522,7 +517,7 @@ func coordinated(d *Doc, si, a int, endAt map[int]int) []int {
 		if (w == "and" || w == "&") && k >= 3 && toks[k-2].Norm == "," {
 			k-- // "X, Y, and Z"
 		}
-		b, ok := endAt[k-1]
+		b, ok := endAt.get(k - 1)
 		if !ok {
 			break
 		}
@@ -982,3 +977,22 @@ func postposedSpeaker(d *Doc, si int, actors []int) []int {
 var prepositions = set("of", "for", "in", "on", "at", "with", "by", "from", "to", "into", "against", "after",
 	"before", "during", "over", "under", "near", "about", "between", "amid", "and", "or", "but", "was", "were",
 	"is", "are", "has", "have", "had", "said", "says")
+
+// mentionIndex finds the actor mention that ends before a token: a short
+// list scanned in place of a map, since a sentence has few mentions.
+type mentionIndex struct {
+	d      *Doc
+	actors []int
+}
+
+func mentionEnds(d *Doc, actors []int) mentionIndex { return mentionIndex{d, actors} }
+
+// get returns the mention whose tokens end just before token k.
+func (x mentionIndex) get(k int) (int, bool) {
+	for _, a := range x.actors {
+		if x.d.Mentions[a].TokEnd == k {
+			return a, true
+		}
+	}
+	return 0, false
+}
