@@ -335,7 +335,16 @@ func unnamedSource(toks []text.Token, i int) string {
 // potential for further bloodshed"), and any event without an actor.
 func keep(d *Doc, dr *draft) bool {
 	if len(dr.source) == 0 && len(dr.target) == 0 {
-		return false
+		// Violence with its toll but no named actor ("A roadside bomb
+		// near Samarra killed two youths") is an event by an unknown
+		// actor, as ACLED codes it; anything else without an actor is not.
+		if !violent(codebook.Root(dr.code)) || dr.modality != domain.ModalityAsserted && dr.modality != domain.ModalityReported {
+			return false
+		}
+		c := ReadCounts(d.Text.Text, d.tokens(dr.sent))
+		if c.Fatalities.IsZero() && c.Injured.IsZero() {
+			return false
+		}
 	}
 	if dr.match.Nominal && dr.gov == nil && dr.modality == domain.ModalityHypothetical {
 		return false
