@@ -706,7 +706,7 @@ func nominalActors(d *Doc, si int, dr *draft, actors []int) (src, tgt []int) {
 			src = []int{a}
 		}
 	}
-	for k := m.End; k < len(toks) && k < m.End+3; k++ {
+	for k := m.Head + 1; k < len(toks) && k < m.End+3; k++ {
 		switch toks[k].Norm {
 		case "between", "among":
 			for _, a := range actors {
@@ -774,7 +774,7 @@ func (c *Coder) plausible(d *Doc, si int, dr *draft, actors []int) bool {
 	if m.Form == codebook.Gerund && background(toks, m.Start, dr.source, d) {
 		return false
 	}
-	if len(dr.source) == 0 && !m.Passive && !m.Nominal && dr.gov == nil &&
+	if len(dr.source) == 0 && !m.Passive && !m.Nominal && dr.gov == nil && m.Head == m.Start &&
 		(m.Form == codebook.Past || m.Form == codebook.Participle) && !auxBefore(toks, m.Start) {
 		return false
 	}
@@ -935,7 +935,10 @@ func (c *Coder) recode(d *Doc, si int, dr *draft, actors []int) {
 			dr.code = code
 		}
 	case domain.ModalityNegated:
-		if code := compose(classReject, dr.code); cooperative && code != "" && c.known(code) {
+		if root == "12" {
+			// "refused to let the convoy cross": the refusal happened.
+			dr.modality = domain.ModalityAsserted
+		} else if code := compose(classReject, dr.code); cooperative && code != "" && c.known(code) {
 			dr.code = code
 			dr.modality = domain.ModalityAsserted
 		}
@@ -973,7 +976,11 @@ func postposedSpeaker(d *Doc, si int, actors []int) []int {
 	toks := d.tokens(si)
 	for _, a := range actors {
 		m := &d.Mentions[a]
-		if m.Tok > 0 && toks[m.Tok-1].Norm == "," && m.TokEnd < len(toks) && sayVerbs[toks[m.TokEnd].Norm] {
+		k := m.Tok
+		if k > 0 && determiners[toks[k-1].Norm] {
+			k--
+		}
+		if k > 0 && toks[k-1].Norm == "," && m.TokEnd < len(toks) && sayVerbs[toks[m.TokEnd].Norm] {
 			return []int{a}
 		}
 	}

@@ -146,7 +146,11 @@ func conditionalOpener(toks []text.Token, k int) bool {
 // the end of its clause (for "before considering …", the whole phrase).
 func conditionText(d *Doc, si, k int, dr *draft) string {
 	toks := d.tokens(si)
-	end := clauseEnd(toks, k)
+	from := k
+	if toks[k].Norm == "only" && k+1 < len(toks) {
+		from = k + 1 // "only if …": the clause after "if"
+	}
+	end := clauseEnd(toks, from)
 	if end <= k {
 		return ""
 	}
