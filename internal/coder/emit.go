@@ -61,6 +61,8 @@ func (c *Coder) event(d *Doc, dr *draft) *domain.Event {
 		}
 		dr.event = nil
 	}
+	localise(ev.Source, ev.Place)
+	localise(ev.Target, ev.Place)
 	ev.ACLED = acledOf(code, dr, ev, toks)
 	future := dr.modality == domain.ModalityIntended || dr.modality == domain.ModalityDemanded
 	ev.Date = d.Date
@@ -321,4 +323,21 @@ func visitLike(toks []text.Token, dr *draft) bool {
 		}
 	}
 	return false
+}
+
+// localise gives agents of no stated country ("police", "protesters",
+// "guerrillas") the country where the event happens, as ACLED codes
+// local actors: "protesters in Kathmandu" are NPLCVL. The words and the
+// dictionary entry are kept; only the code and country are filled in.
+func localise(as []domain.Actor, p *domain.Place) {
+	if p == nil || p.Country == "" {
+		return
+	}
+	for i := range as {
+		a := &as[i]
+		if strings.HasPrefix(string(a.Code), domain.UnknownCountry) && len(a.Code) > 3 && a.Country == "" {
+			a.Code = p.Country + a.Code[3:]
+			a.Country = p.Country
+		}
+	}
 }
