@@ -23,6 +23,9 @@ func (st *state) cueOf(si, i, j int) cue {
 	if i < 0 || j > len(toks) || i >= j {
 		return 0
 	}
+	if j == i+1 && si == st.cueSent {
+		return st.tokCue[i]
+	}
 	h := text.Hash(toks[i].Norm)
 	for k := i + 1; k < j; k++ {
 		h = text.Extend(h, toks[k].Norm)
@@ -30,7 +33,8 @@ func (st *state) cueOf(si, i, j int) cue {
 	return st.g.cues[h]
 }
 
-// cueAt returns the cue class of token i alone.
+// cueAt returns the cue class of token i alone; compose caches those of
+// the sentence it works on.
 func (st *state) cueAt(si, i int) cue { return st.cueOf(si, i, i+1) }
 
 // cueEndingAt reports whether a phrase of class c of 1 to 3 tokens ends
@@ -56,9 +60,10 @@ func (st *state) cueStartingAt(si, i int, c cue) (int, bool) {
 }
 
 // locativeBefore reports whether a place preposition or head ("in",
-// "near", "the town of") stands just before token i.
+// "near", "the town of") stands just before token i, past a determiner
+// and a direction ("in the south of", "in southeastern").
 func (st *state) locativeBefore(si, i int) bool {
-	j := i
+	j := st.directionStart(si, i)
 	if st.cueAt(si, j-1) == cueDeterminer {
 		j--
 	}
@@ -67,6 +72,27 @@ func (st *state) locativeBefore(si, i int) bool {
 	}
 	_, ok := st.cueEndingAt(si, j, cuePlaceHead)
 	return ok
+}
+
+// directionStart returns the first token of the direction words ending
+// just before token i ("central", "south-eastern"), or i when there are
+// none.
+//
+// A capitalised direction before a town's name is part of the name ("West
+// Africa", "Lower East Side"); before a country's or a region's it is a
+// part of it ("Western Cambodia").
+func (st *state) directionStart(si, i int) int {
+	k, ok := st.cueEndingAt(si, i, cueDirection)
+	if !ok {
+		return i
+	}
+	if st.isCapWord(si, k) && i < len(st.covered) && st.covered[i] >= 0 {
+		a := &st.atoms[st.covered[i]]
+		if !st.has(a, kCountry) && !st.has(a, kRegion) && !st.has(a, kAdmin1) {
+			return i
+		}
+	}
+	return k
 }
 
 // isCapWord reports whether token i is a capitalised word.
@@ -87,7 +113,8 @@ func (st *state) unknownCap(si, i int) bool {
 	if i == 0 {
 		return false // a sentence's first word is capitalised anyway
 	}
-	return st.cueAt(si, i) == 0
+	c := st.cueAt(si, i)
+	return c == 0 || c == cueDirection // "South America", "New South Wales"
 }
 
 // isSpeechAfter reports whether a political or speech verb follows token

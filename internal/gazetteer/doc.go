@@ -25,12 +25,41 @@
 //   - A plural people noun is civilians ("Armenians" = ARMCVL); a country,
 //     demonym or possessive before an agent gives country plus sector
 //     ("Azerbaijani troops" = AZEMIL); an agent alone is ---SECTOR unless a
-//     place follows ("police in Moscow" = RUSCOP) or a pronoun's antecedent
-//     gives the country ("their government" after Armenians = ARMGOV).
-//   - A person resolves by the article's date to the tenure that holds;
-//     outside every tenure, or called "former", they are an elite of their
-//     country (CAMEO ELI, as PETRARCH's Phoenix dictionaries code former
-//     leaders) with Former set. A surname alone names a person the
+//     place follows ("police in Moscow", "guerrillas operating in
+//     Macedonia") or a pronoun's antecedent gives the country ("their
+//     government" after Armenians = ARMGOV). A capital before an agent is
+//     its country ("the Khartoum government" = SDNGOV).
+//   - An agent word that is also an adjective, before a noun of a thing or
+//     an act, is no actor: "Azerbaijan's military operation" is the
+//     actor Azerbaijan. After such an adjective the next agent is the head
+//     ("government forces" = MIL, "opposition leader" = OPP).
+//   - Coordinated names before one person stand alone ("Syria and
+//     Palestinian leader Yasser Arafat": SYR, then the person);
+//     coordinated demonyms before a plural agent make one mention each.
+//   - "leaders of X", "members of X", "representatives of X" are one
+//     mention with X's code; of a region's ethnic community, the region's
+//     breakaway authority. "the main rebel group, the FDD," is the group.
+//   - Ethnic groups are coded where they live: the place after them, else
+//     the country the article is clearly about ("ethnic Albanian
+//     guerrillas operating in Macedonia" = MKDREB); a state's demonym beside
+//     a stateless people gives its country ("Iraqi Kurds" = IRQCVL).
+//   - A capitalised word no dictionary knows, one letter (not the first)
+//     from a country's name or demonym of seven letters or more, is that
+//     ("Ethopia"); a known person's first names with a surname one letter
+//     off are that person ("Francois Mitterand"). Former names of states
+//     (Zaire, the Soviet Union, Yugoslavia) are the state that continues
+//     them; a country's name after "anti-" or "pro-", or before "$", is no
+//     actor.
+//   - A person resolves by the article's date to the tenure that holds
+//     (of two people of one name, the one in office); outside every
+//     tenure, the title the text gives picks the tenure it names
+//     ("President Yeltsin", "General Michel Aoun"), else, or when called
+//     "former", they are an elite of their country (CAMEO ELI, as
+//     PETRARCH's Phoenix dictionaries code former leaders) with Former
+//     set. An unknown person after a title takes the country of a
+//     possessive or demonym before it, the organisation before it ("Arab
+//     League Secretary-General ..."), else the country the article is
+//     clearly about. A surname alone names a person the
 //     dictionary marks short=, or one named in full earlier in the article.
 //     An apposition's role ("David Babayan, an adviser to ...") codes an
 //     unknown person, and a known one the dictionary has out of office.
@@ -44,7 +73,12 @@
 //     the previous sentence when they agree.
 //   - Places prefer the countries the article is about (countries, regions
 //     and unambiguous places, the lead counting more), then capitals and
-//     seats, then population; "X, Country" restricts. Names that are
+//     seats, then population; "X, Country" restricts. An unqualified town
+//     of the US or Canada, which news would write with its state, gets no
+//     such preference over a bigger place abroad ("Geneva"). A country's
+//     name after a place preposition is a place, past direction words ("in
+//     southeastern Serbia"); a place of a state that later split is the
+//     old state's before the split (Juba in 1995 is Sudan's). Names that are
 //     common words or first names (notplaces.txt) are places only after a
 //     place preposition or before ", Country". Georgia is the country unless
 //     the text points at the US state.

@@ -29,6 +29,7 @@ const (
 	agGeneric                     // defers to a more specific agent next to it
 	agNameOnly                    // an agent only before a name: General, Mr.
 	agAdjective                   // also an adjective: "military operation"
+	agOfOnly                      // an agent only before "of" and whom: "head of the WHO"
 )
 
 // entry is one resolved dictionary line.

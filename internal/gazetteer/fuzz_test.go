@@ -16,6 +16,8 @@ func FuzzMentions(f *testing.F) {
 		"David Babayan, an adviser to Nagorno-Karabakh’s breakaway ethnic Armenian leader, spoke. He left.",
 		"Hungarian and Romanian officials, their government, Atlanta, Georgia, the state of",
 		"President , , 's 's their their of of John Smith, a",
+		"Syria and Palestinian leader Yasser Arafat met Kurdish fighters in southeastern Serbia; members of the , anti- Ethopia",
+		"Leaders of the of, Phillippines Francois Mitterand paid US $5 to the Khartoum government, the FDD, in Western",
 	} {
 		f.Add(s)
 	}

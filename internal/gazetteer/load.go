@@ -73,6 +73,22 @@ type Gazetteer struct {
 	tenures map[string][]int32
 	capital map[uint32]string // geonameid of a capital → alpha-3
 	maxLen  int
+	// fuzzy holds the one-word country names, demonyms and peoples of
+	// seven letters or more, and each with one letter but the first left
+	// out: a key of two entries is -1.
+	fuzzy map[string]int32
+	// surnames: people by the hash of their names less the last word,
+	// with that word: "Francois Mitterand" finds Francois Mitterrand.
+	surnames map[uint64][]surname
+	// partOf: a country that was part of another until its independence,
+	// so that its places were that other's ("Juba" in 1995 is Sudan's).
+	partOf map[string]datedCode
+	toks   []text.Token // Load's scratch
+}
+
+type surname struct {
+	entry int32
+	last  string
 }
 
 // lexName is one way of writing an entry.
@@ -82,6 +98,9 @@ type lexName struct {
 	upper   uint16 // bit i: token i must be in capitals
 	plural  bool
 	surname bool // a person's surname alone
+	// inflected: the regular plural the index made of a singular name
+	// (troop → troops), which is never an adjective.
+	inflected bool
 }
 
 type lexSlot struct {
@@ -112,6 +131,10 @@ const (
 	cueDeterminer                 // the, a, an
 	cuePolicyNoun                 // position, decision: after a capital's 's
 	cueStateWord                  // state, U.S. state: before an admin-1
+	cueDirection                  // southern, central: a part of the place after it
+	cueFunction                   // of, and, which: never the noun an adjective modifies
+	cueThing                      // operation, aid: a thing or act an agent word modifies
+	cuePortfolio                  // interior, foreign affairs: after "Minister for"
 )
 
 var cueNames = map[string]cue{
@@ -120,6 +143,7 @@ var cueNames = map[string]cue{
 	"time": cueTime, "pronoun": cuePronounOne, "pronouns": cuePronounMany, "possessive": cuePossOne,
 	"possessives": cuePossMany, "former": cueFormer, "ethnic": cueEthnic, "separatist": cueSeparatist,
 	"determiner": cueDeterminer, "policy": cuePolicyNoun, "state": cueStateWord,
+	"direction": cueDirection, "function": cueFunction, "thing": cueThing, "portfolio": cuePortfolio,
 }
 
 // Load reads the embedded data, then each of opts.Dirs.
@@ -281,6 +305,9 @@ func (l *loader) build(pf *placefile.File) (*Gazetteer, error) {
 		groupByCode: map[string]int32{},
 		tenures:     map[string][]int32{},
 		capital:     map[uint32]string{},
+		fuzzy:       map[string]int32{},
+		surnames:    map[uint64][]surname{},
+		partOf:      map[string]datedCode{},
 	}
 	for i := range pf.Admin1s() {
 		a := pf.Admin1(uint16(i))
@@ -318,6 +345,11 @@ func (l *loader) build(pf *placefile.File) (*Gazetteer, error) {
 			}
 		}
 	}
+	n := len(l.petr)
+	for _, es := range l.sets {
+		n += len(es)
+	}
+	g.entries = make([]entry, 0, n)
 	add("countries.txt", l.sets["countries.txt"])
 	add("demonyms.txt", overlay)
 	for _, f := range files[2:] {
@@ -363,6 +395,7 @@ func (l *loader) build(pf *placefile.File) (*Gazetteer, error) {
 	for i := range 256 {
 		g.countryIx[i] = g.countryByA2[pf.Country(uint8(i))]
 	}
+	g.toks = nil
 	// Countries without a demonym take their name's: "Hong Kong protesters".
 	for i := range g.entries {
 		e := &g.entries[i]
@@ -411,6 +444,16 @@ func (g *Gazetteer) addEntry(file string, d dict.Entry) error {
 		case "country":
 			e.kind = kCountry
 			e.country = d.Code
+			if p := d.Attr("part_of"); p != "" {
+				ind, err := d.Date("independent")
+				if err != nil {
+					return err
+				}
+				if ind.IsZero() {
+					return d.Errorf("part_of without independent=")
+				}
+				g.partOf[d.Code] = datedCode{code: p, from: ind}
+			}
 			e.a2 = d.Attr("a2")
 			if _, dup := g.countryByA2[e.a2]; !dup && e.a2 != "" {
 				g.countryByA2[e.a2] = d.Code
@@ -494,8 +537,10 @@ func (g *Gazetteer) addEntry(file string, d dict.Entry) error {
 				e.traits |= agNameOnly
 			case "adjective":
 				e.traits |= agAdjective
+			case "ofonly":
+				e.traits |= agOfOnly
 			default:
-				return d.Errorf("trait %q: want title, people, authority, generic, nameonly or adjective", t)
+				return d.Errorf("trait %q: want title, people, authority, generic, nameonly, adjective or ofonly", t)
 			}
 		}
 	case "institutions.txt":
@@ -554,17 +599,24 @@ func (g *Gazetteer) addEntry(file string, d dict.Entry) error {
 			g.country[d.Code] = ix
 		}
 	}
-	for _, n := range d.Names {
-		g.index(n, lexName{entry: ix, plural: plural}, e.kind == kAgent && !plural)
+	sn := ""
+	for k, n := range d.Names {
+		g.toks = text.Tokenize(n, 0, len(n), g.toks[:0])
+		g.indexToks(g.toks, lexName{entry: ix, plural: plural}, e.kind == kAgent && !plural)
+		switch e.kind {
+		case kCountry, kDemonym, kPeople:
+			g.indexFuzzy(g.toks, ix)
+		case kPerson:
+			g.indexSurname(g.toks, ix)
+			if k == 0 && len(g.toks) > 1 {
+				sn = g.toks[len(g.toks)-1].Text(n)
+			}
+		}
 	}
 	if e.kind == kPerson {
 		short := d.Attr("short")
-		sn := short
-		if sn == "" {
-			toks := text.Tokenize(d.Names[0], 0, len(d.Names[0]), nil)
-			if len(toks) > 1 {
-				sn = toks[len(toks)-1].Text(d.Names[0])
-			}
+		if short != "" {
+			sn = short
 		}
 		if sn != "" {
 			if short != "" {
@@ -579,7 +631,12 @@ func (g *Gazetteer) addEntry(file string, d dict.Entry) error {
 // index adds name to the lexicon. For agents, the plural of the last word
 // is added too (troop → troops), marked plural.
 func (g *Gazetteer) index(name string, ln lexName, pluralToo bool) {
-	toks := text.Tokenize(name, 0, len(name), nil)
+	g.toks = text.Tokenize(name, 0, len(name), g.toks[:0])
+	g.indexToks(g.toks, ln, pluralToo)
+}
+
+// indexToks is index of a name's tokens.
+func (g *Gazetteer) indexToks(toks []text.Token, ln lexName, pluralToo bool) {
 	if len(toks) == 0 {
 		return
 	}
@@ -603,7 +660,7 @@ func (g *Gazetteer) index(name string, ln lexName, pluralToo bool) {
 		p := slices.Clone(norms)
 		if pl := pluralWord(p[len(p)-1]); pl != "" {
 			p[len(p)-1] = pl
-			ln.plural = true
+			ln.plural, ln.inflected = true, true
 			g.indexNorms(p, ln)
 		}
 	}
@@ -634,6 +691,63 @@ func (g *Gazetteer) indexNorms(norms []string, ln lexName) {
 		s.names = append(s.names, ln)
 	}
 	g.maxLen = max(g.maxLen, len(norms))
+}
+
+// minSurname is the shortest surname a misspelling is looked for.
+const minSurname = 6
+
+// indexSurname indexes a person's name of two words or more by the words
+// before the last.
+func (g *Gazetteer) indexSurname(toks []text.Token, ix int32) {
+	n := len(toks)
+	if n < 2 || toks[n-1].Kind != text.Word || len(toks[n-1].Norm) < minSurname || !isASCII(toks[n-1].Norm) {
+		return
+	}
+	h := text.Hash(toks[0].Norm)
+	for _, t := range toks[1 : n-1] {
+		h = text.Extend(h, t.Norm)
+	}
+	for _, s := range g.surnames[h] {
+		if s.entry == ix || g.entries[s.entry].person == g.entries[ix].person && s.last == toks[n-1].Norm {
+			return
+		}
+	}
+	g.surnames[h] = append(g.surnames[h], surname{ix, toks[n-1].Norm})
+}
+
+// minFuzzy is the shortest name a misspelling is looked for: shorter
+// names are a letter away from too many other words (Iran, Iraq, Oman).
+const minFuzzy = 7
+
+// indexFuzzy adds a one-word name and its one-deletion variants to the
+// misspelling index.
+func (g *Gazetteer) indexFuzzy(toks []text.Token, ix int32) {
+	if len(toks) != 1 || toks[0].Kind != text.Word || len(toks[0].Norm) < minFuzzy || !isASCII(toks[0].Norm) {
+		return
+	}
+	w := toks[0].Norm
+	put := func(k string) {
+		if o, ok := g.fuzzy[k]; ok && o != ix && (o < 0 || g.entries[o].country != g.entries[ix].country) {
+			g.fuzzy[k] = -1
+			return
+		}
+		if _, ok := g.fuzzy[k]; !ok {
+			g.fuzzy[k] = ix
+		}
+	}
+	put(w)
+	for i := 1; i < len(w); i++ { // the first letter stays
+		put(w[:i] + w[i+1:])
+	}
+}
+
+func isASCII(s string) bool {
+	for i := range len(s) {
+		if s[i] >= 0x80 {
+			return false
+		}
+	}
+	return true
 }
 
 // pluralWord returns the regular plural of an English noun, "" for one

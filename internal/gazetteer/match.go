@@ -52,6 +52,8 @@ type state struct {
 	regions  []int32         // region entries the article mentions
 	out      []Mention
 	used     []bool // per token of the current sentence: inside an emitted mention
+	tokCue   []cue  // per token of sentence cueSent: its cue class
+	cueSent  int
 }
 
 var statePool = sync.Pool{New: func() any {
@@ -89,6 +91,7 @@ func (st *state) reset(g *Gazetteer, doc *text.Document, date domain.Date) {
 	clear(st.seen)
 	st.maxFocus = 0
 	st.out = nil
+	st.cueSent = -1
 }
 
 // particles may start a place name in lower case: al-Hasakah, ad-Dawr.
@@ -117,7 +120,9 @@ func (st *state) atomize(si int) {
 		n0 := len(st.names)
 		lexN1 := n0
 		var pv placefile.Value
+		fuzzAt, fuzzH := -1, uint64(0)
 		for j := i; j < len(toks) && (lexAlive || placeAlive) && j-i < 12; j++ {
+			hp := h
 			if j > i {
 				h = text.Extend(h, toks[j].Norm)
 			}
@@ -125,6 +130,9 @@ func (st *state) atomize(si int) {
 				s := g.lex[h]
 				if s == nil {
 					lexAlive = false
+					if j > i {
+						fuzzAt, fuzzH = j, hp
+					}
 				} else {
 					mark := len(st.names)
 					for _, ln := range s.names {
@@ -155,9 +163,21 @@ func (st *state) atomize(si int) {
 			}
 		}
 		st.names = st.names[:lexN1]
+		if fuzzAt >= 0 && fuzzAt >= max(lexEnd, placeEnd) {
+			// "Francois Mitterand": a known person's first names and their
+			// surname misspelt.
+			if ix, ok := st.misspeltSurname(fuzzH, &toks[fuzzAt]); ok {
+				st.names = append(st.names[:n0], lexName{entry: ix})
+				lexEnd, lexN1 = fuzzAt+1, len(st.names)
+			}
+		}
 		end := max(lexEnd, placeEnd)
 		if end < 0 {
 			st.names = st.names[:n0]
+			if ix, ok := st.misspelt(t); ok {
+				st.names = append(st.names, lexName{entry: ix})
+				st.atoms = append(st.atoms, atom{sent: si, tok: i, end: i + 1, n0: n0, n1: n0 + 1})
+			}
 			i++
 			continue
 		}
@@ -173,6 +193,93 @@ func (st *state) atomize(si int) {
 		st.atoms = append(st.atoms, a)
 		i = end
 	}
+}
+
+// misspelt returns the country, demonym or people a capitalised word no
+// dictionary knows names with one letter added, left out or changed
+// ("Ethopia", "Phillippines").
+func (st *state) misspelt(t *text.Token) (int32, bool) {
+	w := t.Norm
+	if !t.Capitalised() || len(w) < minFuzzy-1 || len(w) > 24 || !isASCII(w) {
+		return 0, false
+	}
+	fz := st.g.fuzzy
+	best := int32(-1)
+	try := func(ix int32, ok bool) bool {
+		if !ok {
+			return true
+		}
+		if ix < 0 || best >= 0 && st.g.entries[best].country != st.g.entries[ix].country {
+			return false
+		}
+		if best < 0 {
+			best = ix
+		}
+		return true
+	}
+	// A letter left out: the word is a deletion of a name.
+	if ix, ok := fz[w]; !try(ix, ok) {
+		return 0, false
+	}
+	var buf [24]byte
+	// A misspelling keeps the first letter: "Siberian" is no "Liberian".
+	for i := 1; i < len(w); i++ {
+		k := append(append(buf[:0], w[:i]...), w[i+1:]...)
+		// A letter added (the name is a deletion of the word) or changed
+		// (both are the same deletion).
+		if ix, ok := fz[string(k)]; !try(ix, ok) {
+			return 0, false
+		}
+	}
+	return best, best >= 0
+}
+
+// misspeltSurname returns the person whose name is the words hashed to h
+// and a surname one letter from word t: six letters or more, capitalised,
+// one person only.
+func (st *state) misspeltSurname(h uint64, t *text.Token) (int32, bool) {
+	cands := st.g.surnames[h]
+	if len(cands) == 0 || !t.Capitalised() || len(t.Norm) < minSurname {
+		return 0, false
+	}
+	found := int32(-1)
+	for _, c := range cands {
+		if !oneEdit(t.Norm, c.last) {
+			continue
+		}
+		if found >= 0 && st.g.entries[found].person != st.g.entries[c.entry].person {
+			return 0, false
+		}
+		if found < 0 {
+			found = c.entry
+		}
+	}
+	return found, found >= 0
+}
+
+// oneEdit reports whether a and b differ by one letter added, left out or
+// changed.
+func oneEdit(a, b string) bool {
+	if len(a) > len(b) {
+		a, b = b, a
+	}
+	switch len(b) - len(a) {
+	case 0:
+		diff := 0
+		for i := range len(a) {
+			if a[i] != b[i] {
+				diff++
+			}
+		}
+		return diff == 1
+	case 1:
+		i := 0
+		for i < len(a) && a[i] == b[i] {
+			i++
+		}
+		return a[i:] == b[i+1:]
+	}
+	return false
 }
 
 // caseOK reports whether toks are written as the name requires.

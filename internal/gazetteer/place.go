@@ -15,6 +15,9 @@ func (st *state) computeFocus() {
 	g := st.g
 	for k := range st.atoms {
 		a := &st.atoms[k]
+		if st.attitude(a.sent, a.tok) || st.currency(a.sent, a) {
+			continue
+		}
 		w := 1.0
 		if a.sent < 2 {
 			w = 1.5
@@ -28,10 +31,15 @@ func (st *state) computeFocus() {
 					country = e.country
 				}
 			case kDemonym, kPeople:
-				// A people is a weaker sign of where than a country's name.
-				if country == "" {
+				// A people is a weaker sign of where than a country's name,
+				// a people without a state weaker still (Tamil Nadu is in
+				// India).
+				if country == "" && e.country != domain.UnknownCountry {
 					country = e.country
 					w *= 0.5
+					if e.ethnicGroup {
+						w *= 0.5
+					}
 				}
 			case kRegion:
 				if country == "" {
@@ -114,6 +122,18 @@ var featureScore = [...]float64{
 func (st *state) bestPlace(v placefile.Value, country string, admin1 int32) (uint32, bool) {
 	g := st.g
 	n := min(g.places.Len(v), 256)
+	// News names a town of the United States or Canada with its state or
+	// province ("Geneva, Illinois"); unqualified, the name is another
+	// country's bigger place, whatever the article's focus on the US.
+	var abroad uint32
+	if country == "" && admin1 < 0 {
+		for k := range n {
+			p := g.places.Place(g.places.At(v, k))
+			if !qualifiedCountry[g.countryIx[p.Country]] {
+				abroad = max(abroad, p.Population)
+			}
+		}
+	}
 	best, bestScore := uint32(0), math.Inf(-1)
 	for k := range n {
 		ix := g.places.At(v, k)
@@ -126,7 +146,7 @@ func (st *state) bestPlace(v placefile.Value, country string, admin1 int32) (uin
 			continue
 		}
 		s := featureScore[p.Feature] + math.Log10(float64(p.Population)+1)/2.5
-		if st.maxFocus > 0 {
+		if st.maxFocus > 0 && !(qualifiedCountry[a3] && p.Population < abroad) {
 			s += 2 * st.focus[a3] / st.maxFocus
 		}
 		if s > bestScore {
@@ -136,10 +156,26 @@ func (st *state) bestPlace(v placefile.Value, country string, admin1 int32) (uin
 	return best, !math.IsInf(bestScore, -1)
 }
 
+// placeState returns the state a place of country c belonged to on the
+// article's date: Juba was Sudan's until South Sudan's independence.
+func (st *state) placeState(c string) string {
+	if p, ok := st.g.partOf[c]; ok && !st.date.IsZero() && st.date.Before(p.from) {
+		return p.code
+	}
+	return c
+}
+
+// qualifiedCountry: countries whose towns news writes with their state or
+// province (AP style).
+var qualifiedCountry = map[string]bool{"USA": true, "CAN": true}
+
 // emitAtom emits an atom that no actor phrase took: an organisation, a
 // group, a country, a region, an admin-1 region or a populated place.
 func (st *state) emitAtom(si int, a *atom) {
 	g := st.g
+	if st.attitude(si, a.tok) || st.currency(si, a) {
+		return // "anti-Syria", "pro-Taliban"; "US $50 million"
+	}
 	if e := st.personOf(a); e != nil {
 		var m Mention
 		st.resolvePerson(&m, e, nil)
@@ -161,9 +197,12 @@ func (st *state) emitAtom(si int, a *atom) {
 			return
 		}
 	}
+	if a.end-a.tok == 1 && st.cueAt(si, a.tok) == cueDirection {
+		return // "Western Cambodia", "in the South": a part of a place
+	}
 	_, given, isGiven := st.first(a, kNotPlace)
 	partOfName := st.unknownCap(si, a.end) || st.unknownCap(si, a.tok-1)
-	if _, e, ok := st.first(a, kCountry); ok {
+	if _, e, ok := st.first(a, kCountry); ok && !st.placeOfOther(si, a, e) {
 		if isGiven && given.word == "given" && (partOfName || st.nameBefore(si, a.tok)) {
 			return // "Michael Jordan", "Chad Smith"
 		}
@@ -233,7 +272,7 @@ func (st *state) emitAtom(si int, a *atom) {
 	m.Type = domain.MentionPlace
 	m.Name = domain.NullString(g.places.PlaceName(ix))
 	m.GeonameID = domain.NullInt(p.GeonameID)
-	m.Country = domain.NullString(g.countryIx[p.Country])
+	m.Country = domain.NullString(st.placeState(g.countryIx[p.Country]))
 	if p.Admin1 != placefile.NoAdmin1 {
 		m.Admin1 = domain.NullString(g.admin1Name[int32(p.Admin1)])
 	}
@@ -260,6 +299,20 @@ func (st *state) emitAdmin1(si int, a *atom, e *entry) {
 	m.Precision = domain.PrecisionAdmin1
 	m.Entry = domain.NullString(e.ref)
 	st.emit(si, a.tok, a.end, m)
+}
+
+// placeOfOther reports whether a country's name is here a town of
+// another country, as ", Country" after it says: "Trinidad, Cuba".
+func (st *state) placeOfOther(si int, a *atom, e *entry) bool {
+	if !a.hasPlace {
+		return false
+	}
+	c, _ := st.restriction(si, a)
+	if c == "" || c == e.country {
+		return false
+	}
+	_, ok := st.bestPlace(a.place, c, -1) // a list of countries is no address
+	return ok
 }
 
 // preferAdmin1 decides between a country and another country's admin-1
@@ -347,6 +400,26 @@ func (st *state) metonymic(si int, a *atom) bool {
 }
 
 func ptr(f float64) *float64 { return &f }
+
+// attitude reports whether "anti-" or "pro-" stands before token i: what
+// follows is an attitude's object, no actor ("anti-Syria journalist").
+func (st *state) attitude(si, i int) bool {
+	if st.norm(si, i-1) != "-" {
+		return false
+	}
+	n := st.norm(si, i-2)
+	return n == "anti" || n == "pro"
+}
+
+// currency reports whether a country's abbreviation names its currency:
+// "US $50 million", "U.S. dollars".
+func (st *state) currency(si int, a *atom) bool {
+	if !st.has(a, kCountry) {
+		return false
+	}
+	n := st.norm(si, a.end)
+	return n == "$" || n == "dollar" || n == "dollars" || n == "cents"
+}
 
 // nameBefore reports whether a capitalised word that is no cue, no
 // dictionary word and no sentence's end stands just before token i, even

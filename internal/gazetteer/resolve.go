@@ -12,6 +12,11 @@ func (st *state) compose(si int) {
 	toks := st.toks(si)
 	st.atomAt = fill(st.atomAt, len(toks))
 	st.covered = fill(st.covered, len(toks))
+	st.tokCue = st.tokCue[:0]
+	for i := range toks {
+		st.tokCue = append(st.tokCue, st.g.cues[text.Hash(toks[i].Norm)])
+	}
+	st.cueSent = si
 	for k := st.sentAtom[si]; k < st.sentAtom[si+1]; k++ {
 		a := &st.atoms[k]
 		st.atomAt[a.tok] = k
@@ -49,9 +54,16 @@ func (st *state) compose(si int) {
 
 // weakAtom reports whether an atom is only a place name or a word that is
 // a place only in context: a pronoun or a name may take its tokens.
+//
+// A surname that names no one here (not short=, not named in full before)
+// is weak too: "Christopher" of "Christopher Wray".
 func (st *state) weakAtom(a *atom) bool {
 	for _, ln := range st.names[a.n0:a.n1] {
-		if st.g.entries[ln.entry].kind != kNotPlace {
+		e := &st.g.entries[ln.entry]
+		switch {
+		case e.kind == kNotPlace:
+		case ln.surname && !e.short && !st.seen[e.person]:
+		default:
 			return false
 		}
 	}
@@ -138,6 +150,20 @@ func (st *state) emitPhrase(si int, ph *phrase) int {
 	m.Ethnic = ph.ethnic
 	end := ph.end
 	agent := st.mainAgent(ph)
+	if len(ph.dems) > 1 && ph.coord && ph.owner == nil && (ph.person != nil || ph.capseq[0] >= 0 || agent != nil && !ph.agentPl && agent.traits&agTitle != 0) {
+		// "Syria and Palestinian leader Yasser Arafat": one person is of
+		// one country; the names coordinated before stand alone.
+		last := ph.dems[len(ph.dems)-1]
+		for j, d := range ph.dems[:len(ph.dems)-1] {
+			tok := d.tok
+			if j == 0 {
+				tok = ph.start
+			}
+			st.emitDemonym(si, tok, d)
+		}
+		ph.start = last.tok
+		ph.dems = ph.dems[len(ph.dems)-1:]
+	}
 	switch {
 	case ph.person != nil:
 		st.resolvePerson(&m, ph.person, ph)
@@ -161,6 +187,10 @@ func (st *state) emitPhrase(si int, ph *phrase) int {
 		code := c + agent.sector
 		if ph.former {
 			code = c + "ELI"
+		}
+		if o := ph.owner; o != nil && (o.kind == kOrg || o.kind == kGroup) {
+			// "Arab League Secretary-General Chedli Klibi": the body's.
+			code = o.code
 		}
 		st.actor(&m, code)
 		m.Name = domain.NullString(name)
@@ -187,9 +217,15 @@ func (st *state) emitPhrase(si int, ph *phrase) int {
 		}
 		if q, ok := st.agentOf(si, ph, agent, &m); ok {
 			end = q
+		} else if agent != nil && agent.traits&agOfOnly != 0 {
+			return -1 // "the head of" what we cannot tell
+		} else if e := st.appositiveGroup(si, end); e != nil && strings.HasPrefix(string(m.Code), domain.UnknownCountry) && agent != nil {
+			// "The main rebel group, the FDD, ...": the group named.
+			m.Code, m.Country, m.Sector, m.Name = "", "", "", ""
+			st.actor(&m, e.code)
 		}
 	}
-	if len(ph.dems) > 1 && ph.person == nil && ph.owner == nil && ph.capseq[0] < 0 {
+	if len(ph.dems) > 1 && ph.coord && ph.person == nil && ph.owner == nil && ph.capseq[0] < 0 {
 		// "Hungarian and Romanian officials": one mention each.
 		for j, d := range ph.dems {
 			var dm Mention
@@ -253,41 +289,144 @@ func (st *state) emitPhrase(si int, ph *phrase) int {
 	return end
 }
 
-// agentOf extends an agent without an owner by "of" and whom it serves:
-// "representatives of Nagorno-Karabakh's ethnic Armenian community" are
-// the region's breakaway authority, "officials of Armenia" ARMGOV. It
-// returns the token after the extension.
+// agentOf extends an agent without an owner by "of" and whom it serves,
+// as one mention: "representatives of Nagorno-Karabakh's ethnic Armenian
+// community" (or "of the Karabakh Armenians", where the article's region
+// has a breakaway authority) are that authority, "officials of Armenia"
+// ARMGOV, "leaders of the opposition coalition" the opposition, "members
+// of Hamas" Hamas, "supporters of former President X" X's. It returns the
+// token after the extension.
 func (st *state) agentOf(si int, ph *phrase, agent *entry, m *Mention) (int, bool) {
 	if agent == nil || ph.owner != nil || len(ph.dems) > 0 || ph.pron != 0 || st.norm(si, ph.end) != "of" {
 		return 0, false
 	}
-	if agent.traits&agAuthority == 0 && agent.sector != domain.SectorGovernment {
-		return 0, false
+	authority := agent.traits&agAuthority != 0 || agent.sector == domain.SectorGovernment
+	generic := authority || agent.traits&agGeneric != 0
+	set := func(code string, e *entry, end int) (int, bool) {
+		m.Code, m.Country, m.Sector, m.Name = "", "", "", ""
+		st.actor(m, code)
+		if e != nil {
+			m.Entry = domain.NullString(e.ref)
+		}
+		return end, true
 	}
 	var of phrase
 	if st.parsePhrase(si, ph.end+1, &of) {
-		if of.owner != nil && of.owner.kind == kRegion && of.owner.actor != "" {
-			st.actor(m, of.owner.actor)
-			m.Name = domain.NullString(st.codeName(of.owner.actor))
+		if of.owner != nil && of.owner.kind == kRegion && of.owner.actor != "" && authority {
 			m.Ethnic = of.ethnic || len(of.dems) > 0
-			m.Entry = domain.NullString(of.owner.ref)
-			return of.end, true
+			return set(of.owner.actor, of.owner, of.end)
+		}
+		if of.person == nil && of.people == nil && len(of.agents) == 0 && of.owner == nil && of.capseq[0] < 0 {
+			return 0, false // "a member of the Chadian team": an adjective
+		}
+		var om Mention
+		switch {
+		case of.person != nil:
+			if !generic {
+				return 0, false
+			}
+			st.resolvePerson(&om, of.person, &of)
+		case of.capseq[0] >= 0, of.pron != 0:
+			return 0, false
+		default:
+			if !st.resolveGroupPhrase(si, &om, &of, st.mainAgent(&of)) {
+				return 0, false
+			}
+		}
+		c, sec := string(om.Country), string(om.Sector)
+		if authority && om.Ethnic && sec == domain.SectorCivilians {
+			// "representatives of the Karabakh Armenians": the community's
+			// authority where the article names its breakaway region.
+			if r := st.breakawayIn(c); r != nil {
+				m.Ethnic = true
+				return set(r.actor, r, of.end)
+			}
+		}
+		switch {
+		case len(om.Code) > 6 || strings.HasPrefix(string(om.Code), domain.SectorIGO) || strings.HasPrefix(string(om.Code), domain.SectorNGO):
+			return set(string(om.Code), nil, of.end) // a group or an organisation
+		case generic && sec != "" && sec != domain.SectorCivilians:
+			return set(string(om.Code), nil, of.end) // "leaders of the opposition": theirs
+		case c != "" && c != domain.UnknownCountry:
+			return set(c+agent.sector, nil, of.end)
 		}
 		return 0, false
 	}
-	if k := st.atomAt[min(ph.end+1, len(st.atomAt)-1)]; ph.end+1 < len(st.atomAt) && k >= 0 {
-		a := &st.atoms[k]
-		if _, e, ok := st.first(a, kCountry); ok && !st.locativeBefore(si, a.tok) {
-			m.Name = ""
-			st.actor(m, e.country+agent.sector)
-			return a.end, true
+	q := ph.end + 1
+	if st.cueAt(si, q) == cueDeterminer {
+		q++
+	}
+	if q >= len(st.atomAt) || st.atomAt[q] < 0 {
+		return 0, false
+	}
+	a := &st.atoms[st.atomAt[q]]
+	if st.locativeBefore(si, a.tok) {
+		return 0, false
+	}
+	if _, e, ok := st.first(a, kCountry); ok {
+		return set(e.country+agent.sector, nil, a.end)
+	}
+	for _, k := range []kind{kOrg, kGroup} {
+		if _, e, ok := st.first(a, k); ok {
+			return set(e.code, e, a.end)
 		}
+	}
+	if _, r, ok := st.first(a, kRegion); ok {
+		if r.actor != "" && authority {
+			return set(r.actor, r, a.end)
+		}
+		return set(r.country+agent.sector, r, a.end)
 	}
 	return 0, false
 }
 
+// appositiveGroup returns the armed group or organisation an apposition
+// after token p names: ", the FDD," or ", Forces for ... (FDD)".
+func (st *state) appositiveGroup(si, p int) *entry {
+	if st.norm(si, p) != "," {
+		return nil
+	}
+	q := p + 1
+	if st.cueAt(si, q) == cueDeterminer {
+		q++
+	}
+	if q >= len(st.atomAt) || st.atomAt[q] < 0 {
+		return nil
+	}
+	a := &st.atoms[st.atomAt[q]]
+	switch st.norm(si, a.end) {
+	case ",", "(", ".", ";", "":
+	default:
+		return nil
+	}
+	for _, k := range []kind{kGroup, kOrg} {
+		if _, e, ok := st.first(a, k); ok {
+			return e
+		}
+	}
+	return nil
+}
+
+// breakawayIn returns the one region of country c the article names that
+// has a breakaway authority.
+func (st *state) breakawayIn(c string) *entry {
+	var found *entry
+	for _, ix := range st.regions {
+		r := &st.g.entries[ix]
+		if r.actor == "" || r.country != c {
+			continue
+		}
+		if found != nil && found.actor != r.actor {
+			return nil
+		}
+		found = r
+	}
+	return found
+}
+
 // dominantCountry returns the country the article is clearly about: the
-// most weighed, at least half again the next; "" when there is none.
+// most weighed, at least half again the next and at least a demonym in
+// the lead; "" when there is none.
 func (st *state) dominantCountry() string {
 	best, second := "", 0.0
 	for c, w := range st.focus {
@@ -300,24 +439,33 @@ func (st *state) dominantCountry() string {
 			second = max(second, w)
 		}
 	}
-	if best == "" || st.focus[best] < 1 || st.focus[best] < 1.5*second {
+	// A demonym in the lead (0.75) is enough where nothing else competes.
+	if best == "" || st.focus[best] < 0.75 || st.focus[best] < 1.5*second {
 		return ""
 	}
 	return best
 }
 
 // mainAgent is the phrase's agent: the first that is not generic
-// ("foreign ministry spokesman" is GOV by the ministry).
+// ("foreign ministry spokesman" is GOV by the ministry), unless it is an
+// adjective before another that is not ("government forces" are MIL,
+// "military police" COP; "opposition leader" stays OPP).
 func (st *state) mainAgent(ph *phrase) *entry {
 	if len(ph.agents) == 0 {
 		return nil
 	}
+	var best *entry
 	for _, a := range ph.agents {
-		if a.traits&agGeneric == 0 {
-			return a
+		switch {
+		case a.traits&agGeneric != 0:
+		case best == nil, best.traits&agAdjective != 0:
+			best = a
 		}
 	}
-	return ph.agents[0]
+	if best == nil {
+		return ph.agents[0]
+	}
+	return best
 }
 
 // ownerCountry returns the country the phrase's owner or demonym gives,
@@ -326,33 +474,47 @@ func (st *state) ownerCountry(ph *phrase) string {
 	if ph.owner != nil && ph.owner.country != "" {
 		return ph.owner.country
 	}
-	for _, d := range ph.dems {
-		if _, e, ok := st.first(d, kDemonym); ok {
-			return e.country
-		}
-		if _, e, ok := st.first(d, kPeople); ok {
-			return e.country
-		}
-		if _, e, ok := st.first(d, kCountry); ok {
-			return e.country
-		}
+	if c, _ := st.demsCountry(ph); c != "" {
+		return c
 	}
 	return domain.UnknownCountry
+}
+
+// demsCountry returns the country the phrase's demonyms give: the first
+// that names a state ("Iraqi Kurds" are Iraqi), else a people's own
+// (Tamil: LKA; Kurds, who live in several: "---"); ethnic says the
+// country came from a people, whose text may place it elsewhere. "" when
+// the phrase has no demonym.
+func (st *state) demsCountry(ph *phrase) (c string, ethnic bool) {
+	for _, d := range ph.dems {
+		e := st.demEntry(d)
+		if e == nil {
+			continue
+		}
+		if e.country != domain.UnknownCountry && !e.ethnicGroup {
+			return e.country, false
+		}
+		if c == "" || c == domain.UnknownCountry {
+			c, ethnic = e.country, true
+		}
+	}
+	return c, ethnic
+}
+
+// demEntry returns the demonym, people or country entry of a demonym atom.
+func (st *state) demEntry(d *atom) *entry {
+	for _, k := range []kind{kDemonym, kPeople, kCountry} {
+		if _, e, ok := st.first(d, k); ok {
+			return e
+		}
+	}
+	return nil
 }
 
 // resolveGroupPhrase codes a phrase without a person: an agent with its
 // owner, a people, an ethnic community, a breakaway authority.
 func (st *state) resolveGroupPhrase(si int, m *Mention, ph *phrase, agent *entry) bool {
-	demCountry := ""
-	for _, d := range ph.dems {
-		if _, e, ok := st.first(d, kDemonym); ok {
-			demCountry = e.country
-		} else if _, e, ok := st.first(d, kPeople); ok {
-			demCountry = e.country
-		} else if _, e, ok := st.first(d, kCountry); ok {
-			demCountry = e.country
-		}
-	}
+	demCountry, fromPeople := st.demsCountry(ph)
 	for _, d := range ph.dems {
 		for _, ln := range st.names[d.n0:d.n1] {
 			if st.g.entries[ln.entry].ethnicGroup {
@@ -400,7 +562,7 @@ func (st *state) resolveGroupPhrase(si int, m *Mention, ph *phrase, agent *entry
 		}
 	}
 	switch {
-	case ph.owner != nil && ph.owner.kind != kCountry && ph.owner.kind != kRegion && len(ph.owner.code) != 3:
+	case ph.owner != nil && ph.owner.kind != kCountry && ph.owner.kind != kRegion && ph.owner.kind != kPerson && len(ph.owner.code) != 3:
 		// An organisation's or group's agents are the organisation:
 		// "UN peacekeepers", "Hamas fighters".
 		st.actor(m, ph.owner.code)
@@ -420,11 +582,16 @@ func (st *state) resolveGroupPhrase(si int, m *Mention, ph *phrase, agent *entry
 		st.actor(m, c+agent.sector)
 		m.Entry = domain.NullString(agent.ref)
 		return true
-	case agent != nil && len(ph.agents) == 1 && agent.traits&agAdjective != 0 && ph.owner == nil && len(ph.dems) == 0 && !ph.quantity &&
+	case agent != nil && len(ph.agents) == 1 && agent.traits&agAdjective != 0 && !ph.agentInfl && ph.owner == nil && len(ph.dems) == 0 && !ph.quantity &&
 		st.lowerNounAt(si, ph.end):
 		return false // "a military operation", "government buildings"
 	case agent != nil:
 		c := st.ownerCountry(ph)
+		if (ph.owner == nil || ph.owner.country == "") && (fromPeople || ph.ethnic) {
+			if ec := st.ethnicCountry(si, ph, c); ec != "" {
+				c = ec
+			}
+		}
 		if c == domain.UnknownCountry {
 			c = st.agentPlaceCountry(si, ph.end)
 		}
@@ -437,8 +604,23 @@ func (st *state) resolveGroupPhrase(si int, m *Mention, ph *phrase, agent *entry
 		return true
 	case ph.people != nil:
 		m.Ethnic = m.Ethnic || ph.people.ethnicGroup
-		st.actor(m, ph.people.country+domain.SectorCivilians)
+		c := demCountry
+		if fromPeople || ph.ethnic {
+			if ec := st.ethnicCountry(si, ph, c); ec != "" {
+				c = ec
+			}
+		}
+		st.actor(m, c+domain.SectorCivilians)
 		m.Entry = domain.NullString(ph.people.ref)
+		return true
+	case demCountry == domain.UnknownCountry:
+		// "Kurdish" alone: a people of several countries, no actor
+		// unless the text places it.
+		c := st.ethnicCountry(si, ph, demCountry)
+		if c == "" {
+			return false
+		}
+		st.actor(m, c)
 		return true
 	case demCountry != "":
 		st.actor(m, demCountry)
@@ -451,16 +633,29 @@ func (st *state) resolveGroupPhrase(si int, m *Mention, ph *phrase, agent *entry
 }
 
 // agentPlaceCountry gives an agent without a country the country of a
-// place right after it: "protesters in Yerevan", "police in Moscow".
+// place right after it: "protesters in Yerevan", "police in Moscow",
+// "students throughout Indonesia", "guerrillas operating in Macedonia",
+// "Albanians of southern Serbia".
 func (st *state) agentPlaceCountry(si, p int) string {
-	if n := st.norm(si, p); n != "in" && n != "from" && n != "of" {
+	if placeParticiples[st.norm(si, p)] {
+		p++
+	}
+	switch st.norm(si, p) {
+	case "in", "from", "of", "throughout", "across", "inside":
+	default:
 		return domain.UnknownCountry
 	}
-	k := st.atomAt[min(p+1, len(st.atomAt)-1)]
-	if p+1 >= len(st.atomAt) || k < 0 {
+	p++
+	if st.cueAt(si, p) == cueDeterminer && (p >= len(st.atomAt) || st.atomAt[p] < 0) {
+		p++ // unless the name starts with it: "the West Bank"
+	}
+	if q, ok := st.cueStartingAt(si, p, cueDirection); ok && (p >= len(st.atomAt) || st.atomAt[p] < 0) {
+		p = q
+	}
+	if p >= len(st.atomAt) || st.atomAt[p] < 0 {
 		return domain.UnknownCountry
 	}
-	a := &st.atoms[k]
+	a := &st.atoms[st.atomAt[p]]
 	if c := st.placeCountry(a); c != "" {
 		return c
 	}
@@ -480,10 +675,45 @@ func (st *state) placeCountry(a *atom) string {
 	}
 	if a.hasPlace {
 		if ix, ok := st.bestPlace(a.place, "", -1); ok {
-			return st.g.countryIx[st.g.places.PlaceCountry(ix)]
+			return st.placeState(st.g.countryIx[st.g.places.PlaceCountry(ix)])
 		}
 	}
 	return ""
+}
+
+// placeParticiples may stand between an actor and where it is:
+// "guerrillas operating in Macedonia".
+var placeParticiples = map[string]bool{"operating": true, "based": true, "living": true, "stationed": true,
+	"deployed": true, "fighting": true, "active": true, "trapped": true, "sheltering": true, "camped": true, "residing": true}
+
+// ethnicCountry returns where an ethnic group of a phrase lives, when the
+// text says it differs from the country its name gives: the place after
+// it ("ethnic Albanians in south Serbia", "Tamils in India"), else the
+// country the article is clearly about if that is another ("ethnic
+// Albanian guerrillas" in an article about Macedonia, "Shona rebels" in
+// one about Mozambique). "" when nothing says.
+func (st *state) ethnicCountry(si int, ph *phrase, own string) string {
+	if c := st.agentPlaceCountry(si, ph.end); c != domain.UnknownCountry {
+		return c
+	}
+	best, second := "", st.focus[own]
+	for c, w := range st.focus {
+		if c == own {
+			continue
+		}
+		if best == "" || w > st.focus[best] {
+			if best != "" {
+				second = max(second, st.focus[best])
+			}
+			best = c
+		} else {
+			second = max(second, w)
+		}
+	}
+	if best == "" || st.focus[best] < 1 || st.focus[best] < 1.5*second {
+		return ""
+	}
+	return best
 }
 
 // breakawayRegion returns the one region the article mentions that has a
@@ -533,6 +763,12 @@ func (st *state) resolvePerson(m *Mention, e *entry, ph *phrase) {
 			best = t
 		}
 	}
+	if best == nil && ph != nil && !ph.former {
+		// Out of office on the date, but the text gives the title of one
+		// of the person's tenures ("President Yeltsin"): the text wins
+		// over a date that may be the archive's, not the story's.
+		best = st.titledTenure(tenures, ph)
+	}
 	first := &g.entries[tenures[0]]
 	name := first.name
 	if pe := st.petrCode(tenures); pe != "" && best == nil {
@@ -580,6 +816,119 @@ func (st *state) resolvePerson(m *Mention, e *entry, ph *phrase) {
 	}
 	m.Person = name
 	m.Name = domain.NullString(name)
+}
+
+// titledTenure returns the tenure the phrase's title gives: one whose
+// role starts with it ("Prime Minister" for "Prime Minister of Israel",
+// also "Acting ..."), any for "leader", one with the military for a rank
+// ("General Michel Aoun"); the title may open the name itself ("King
+// Hussein"). Of those, the latest that began before the date, else the
+// first; nil when none has that title.
+func (st *state) titledTenure(tenures []int32, ph *phrase) *entry {
+	if ph.personAtom == nil {
+		return nil
+	}
+	toks := st.toks(ph.personAtom.sent)
+	span, agent := ph.title, ph.titleAgent
+	if span[0] < 0 {
+		// "King Hussein": the name's first word is a title.
+		a := ph.personAtom
+		s := st.g.lex[text.Hash(toks[a.tok].Norm)]
+		if s == nil || a.end-a.tok < 2 {
+			return nil
+		}
+		for _, ln := range s.names {
+			if e := &st.g.entries[ln.entry]; e.kind == kAgent && e.traits&agTitle != 0 {
+				span, agent = [2]int{a.tok, a.tok + 1}, e
+				break
+			}
+		}
+		if agent == nil {
+			return nil
+		}
+	}
+	var b strings.Builder
+	for k := span[0]; k < span[1]; k++ {
+		if toks[k].Norm == "-" {
+			continue
+		}
+		if b.Len() > 0 {
+			b.WriteByte(' ')
+		}
+		b.WriteString(toks[k].Norm)
+	}
+	title := b.String()
+	var before, after *entry
+	for _, ix := range tenures {
+		t := &st.g.entries[ix]
+		if len(t.dated) > 0 {
+			continue
+		}
+		switch {
+		case agent != nil && agent.traits&agTitle == 0:
+			// "leader", "ruler": whatever they led.
+		case agent != nil && agent.sector == "MIL" && agent.traits&agNameOnly != 0:
+			if t.sector != "MIL" {
+				continue // a rank: a military tenure
+			}
+		case !roleHasTitle(t.role, title):
+			continue
+		}
+		if st.date.IsZero() || t.from.IsZero() || t.from.Before(st.date) {
+			if before == nil || before.from.Before(t.from) {
+				before = t
+			}
+		} else if after == nil || t.from.Before(after.from) {
+			after = t
+		}
+	}
+	if before != nil {
+		return before
+	}
+	return after
+}
+
+// roleHasTitle reports whether a role ("Prime Minister of Israel",
+// "Acting President of Russia") is held under title (a Key: "prime
+// minister").
+func roleHasTitle(role, title string) bool {
+	r := canonicalTitle(strings.ReplaceAll(text.Key(role), " - ", " "))
+	title = canonicalTitle(strings.ReplaceAll(title, " - ", " "))
+	for _, p := range []string{"", "acting ", "interim ", "caretaker "} {
+		if rest, ok := strings.CutPrefix(r, p+title); ok && (rest == "" || rest[0] == ' ') {
+			return true
+		}
+	}
+	return false
+}
+
+// titleSynonyms are ways of naming one office: the key is replaced by
+// the value at the start of a title or role.
+var titleSynonyms = []struct{ from, to string }{
+	{"minister of foreign affairs", "foreign minister"},
+	{"foreign affairs minister", "foreign minister"},
+	{"external affairs minister", "foreign minister"},
+	{"foreign secretary", "foreign minister"},
+	{"secretary of state", "foreign minister"},
+	{"minister of defence", "defence minister"},
+	{"minister of defense", "defence minister"},
+	{"minister of the armed forces", "defence minister"},
+	{"defense minister", "defence minister"},
+	{"defence secretary", "defence minister"},
+	{"defense secretary", "defence minister"},
+	{"secretary of defense", "defence minister"},
+	{"premier", "prime minister"},
+	{"secretary general", "secretary-general"},
+}
+
+// canonicalTitle names a title or role's office one way.
+func canonicalTitle(s string) string {
+	for _, sy := range titleSynonyms {
+		if rest, ok := strings.CutPrefix(s, sy.from); ok && (rest == "" || rest[0] == ' ') {
+			return sy.to + rest
+		}
+	}
+	return s
 }
 
 // petrCode resolves a PETRARCH person's dated codes on the date.
@@ -642,6 +991,27 @@ func (st *state) antecedent(si, p int, plural bool) (*Mention, bool) {
 		}
 	}
 	return nil, false
+}
+
+// emitDemonym emits a demonym or a country named as one of coordinated
+// owners, from token tok ("Syria" of "Syria and Palestinian leader ...").
+func (st *state) emitDemonym(si, tok int, d *atom) {
+	if st.has(d, kCountry) && !st.has(d, kDemonym) {
+		st.emitAtom(si, d)
+		return
+	}
+	var m Mention
+	m.Type = domain.MentionActor
+	_, e, ok := st.first(d, kDemonym)
+	if !ok {
+		_, e, ok = st.first(d, kPeople)
+	}
+	if !ok {
+		return
+	}
+	st.actor(&m, e.country)
+	m.Entry = domain.NullString(e.ref)
+	st.emit(si, tok, d.end, m)
 }
 
 // emitPronoun emits a resolved pronoun at token i.
@@ -807,7 +1177,7 @@ func (st *state) lowerNounAt(si, p int) bool {
 		return false
 	}
 	switch st.cueAt(si, p) {
-	case 0, cuePolicyNoun:
+	case 0, cuePolicyNoun, cueThing:
 	default:
 		return false
 	}
