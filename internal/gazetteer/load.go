@@ -25,6 +25,14 @@ import (
 //go:embed data/*.txt data/places.bin
 var embedded embed.FS
 
+// placesBin is data/places.bin as a byte slice that lives in the binary:
+// read in place, never copied (reading it through embedded would copy its
+// 15 MB at every start, a third of truce's cold start). It is never
+// written to.
+//
+//go:embed data/places.bin
+var placesBin []byte
+
 // files are the dictionaries, in the order they are read. people.txt,
 // groups.txt and igos.txt are written with the actor dictionaries; the rest
 // belong to the gazetteer. A user directory's file of the same name adds to
@@ -149,16 +157,19 @@ var cueNames = map[string]cue{
 // Load reads the embedded data, then each of opts.Dirs.
 func Load(opts Options) (*Gazetteer, error) {
 	base := opts.base
+	bin := placesBin
 	if base == nil {
 		sub, err := fs.Sub(embedded, "data")
 		if err != nil {
 			return nil, fmt.Errorf("gazetteer: %w", err)
 		}
 		base = sub
-	}
-	bin, err := fs.ReadFile(base, "places.bin")
-	if err != nil {
-		return nil, fmt.Errorf("gazetteer: %w", err)
+	} else {
+		b, err := fs.ReadFile(base, "places.bin")
+		if err != nil {
+			return nil, fmt.Errorf("gazetteer: %w", err)
+		}
+		bin = b
 	}
 	pf, err := placefile.Open(bin)
 	if err != nil {
