@@ -1,28 +1,40 @@
 package narrative
 
 import (
+	"fmt"
 	"slices"
 	"strings"
 
 	"github.com/truce/truce/internal/domain"
 )
 
-// Ledger judges each commitment against the records that came after it,
-// and returns the commitments with their status and evidence trail:
+// Ledger judges each commitment against the records that came after it
+// (the rules of testdata/corpus/README.md) and returns the commitments
+// with their status and evidence trail:
 //
-//   - fulfilled: a later asserted or reported event by the same actor
-//     that carries it out (aid delivered, a withdrawal, a release, talks
-//     held, a ceasefire observed);
-//   - violated: a later one that breaks it (violence after a ceasefire or
-//     a pledge to withdraw or disarm, aid blocked after a pledge of aid,
-//     talks cancelled);
-//   - overdue: its deadline passed before opt.AsOf with neither;
-//   - conditional: it depends on a condition and nothing settled it;
+//   - fulfilled: a later record shows the thing done: the actor's own act
+//     (asserted or reported, or its own statement of it), or for a promise
+//     to let something happen (allow aid in, open a crossing) the thing
+//     happening; a promise kept late is fulfilled;
+//   - violated: a later record shows an act that defeats it: fighting by
+//     the party during its ceasefire (its own admission, a report by
+//     someone who is not a party naming it, or fighting between the
+//     parties reported by neutral witnesses), its convoy stopped, an
+//     advance instead of the promised withdrawal, an attack it promised
+//     not to make;
+//   - overdue: its deadline passed before opt.AsOf with neither; a report
+//     that it has not happened, or that a road remained closed, is absence
+//     of fulfilment, not an act against it;
+//   - conditional: it holds only if a condition is met; once the actor
+//     acts on it, it is fulfilled;
 //   - pending: otherwise.
 //
-// The status follows the latest evidence; the evidence trail keeps every
-// record that moved it, oldest first. Records from the commitment's own
-// article do not count: a text does not keep or break its own promise.
+// An accusation by the adversary is not evidence: a claim by another
+// party to the conflict about the actor's acts settles nothing (the
+// dispute shows up as a contradiction instead). A violation outweighs a
+// fulfilment; the trail keeps every record that counted, oldest first.
+// Records from the commitment's own article do not count: a text does not
+// keep or break its own promise.
 func Ledger(commitments []domain.Commitment, events []domain.Event, claims []domain.Claim, opt Options) []domain.Commitment {
 	opt = opt.withDefaults()
 	asOf := opt.AsOf
@@ -43,17 +55,37 @@ func Ledger(commitments []domain.Commitment, events []domain.Event, claims []dom
 			}
 		}
 	}
+	var facts []fact
+	for i := range events {
+		if f, ok := eventFact(&events[i]); ok {
+			facts = append(facts, f)
+		}
+	}
+	for i := range claims {
+		if f, ok := claimFact(&claims[i]); ok {
+			facts = append(facts, f)
+		}
+	}
+	// The parties to one deal ("Israel and Hamas agreed …") are each
+	// other's adversaries, wherever they are from.
+	deal := map[string][]string{}
+	for i := range commitments {
+		c := &commitments[i]
+		k := fmt.Sprintf("%s|%d", c.ArticleID, c.SentenceIndex)
+		deal[k] = append(deal[k], string(c.Actor.Code))
+	}
 	out := make([]domain.Commitment, len(commitments))
 	for i := range commitments {
 		c := commitments[i]
 		c.Evidence = nil
-		for j := range events {
-			if ev, ok := judgeEvent(&c, &events[j]); ok {
-				c.Evidence = append(c.Evidence, ev)
+		j := newJudge(&c)
+		for _, o := range deal[fmt.Sprintf("%s|%d", c.ArticleID, c.SentenceIndex)] {
+			if !sameActor(&c, o) {
+				j.others = append(j.others, o)
 			}
 		}
-		for j := range claims {
-			if ev, ok := judgeClaim(&c, &claims[j]); ok {
+		for k := range facts {
+			if ev, ok := j.judge(&facts[k]); ok {
 				c.Evidence = append(c.Evidence, ev)
 			}
 		}
@@ -69,26 +101,464 @@ func Ledger(commitments []domain.Commitment, events []domain.Event, claims []dom
 	return out
 }
 
+// status is the commitment's status from its trail: a violation outweighs
+// a fulfilment; with neither, a passed deadline makes it overdue.
 func status(c *domain.Commitment, asOf domain.Date) string {
-	if n := len(c.Evidence); n > 0 {
-		return c.Evidence[n-1].Status
+	has := func(s string) bool {
+		return slices.ContainsFunc(c.Evidence, func(e domain.Evidence) bool { return e.Status == s })
 	}
-	if !c.Due.IsZero() && !asOf.IsZero() && c.Due.Before(asOf) {
+	switch {
+	case has(domain.StatusViolated):
+		return domain.StatusViolated
+	case has(domain.StatusFulfilled):
+		return domain.StatusFulfilled
+	case !c.Due.IsZero() && !asOf.IsZero() && c.Due.Before(asOf):
 		return domain.StatusOverdue
-	}
-	if c.Condition != "" {
+	case c.Condition != "":
 		return domain.StatusConditional
 	}
 	return domain.StatusPending
 }
 
-// later reports whether a record of article art on day d comes after the
-// commitment: another article, on or after its day.
-func later(c *domain.Commitment, art string, d domain.Date) bool {
-	if art == c.ArticleID || d.IsZero() || c.Date.IsZero() {
+// fact is a record read as evidence: what it shows happened, who did it,
+// who says so, where and when.
+type fact struct {
+	id, article string
+	date        domain.Date
+	kind        string   // see the fact kinds below
+	actors      []string // who did it
+	speaker     string   // who says so: a code, "" for the text itself or an unnamed source
+	place       *domain.Place
+	count       *int // how many were released
+	complete    bool // "the last of the 50", "completed"
+	goods       []string
+	evacuation  bool
+	words       []string // the record's words, for promises of other kinds
+	negated     bool
+	claim       bool // read from a claim, not an event
+}
+
+// Fact kinds.
+const (
+	factFight        = "fight"
+	factCeasefire    = "ceasefire" // a truce agreed or in force
+	factAidDelivered = "aid delivered"
+	factAidBlocked   = "aid blocked"
+	factOpen         = "open" // a crossing or road opened, an evacuation done
+	factWithdrawal   = "withdrawal"
+	factAdvance      = "advance" // a place seized
+	factRelease      = "release"
+	factDisarm       = "disarm"
+	factTalks        = "talks"
+	factRights       = "rights"
+	factOther        = "other" // an act of no kind above, read by its words
+)
+
+func codes(as []domain.Actor) []string {
+	var out []string
+	for _, a := range as {
+		if a.Code != "" {
+			out = append(out, string(a.Code))
+		}
+	}
+	return out
+}
+
+// eventFact reads an asserted or reported event as a fact. An event
+// reported by a speaker keeps the speaker, so that an adversary's report
+// does not count.
+func eventFact(e *domain.Event) (fact, bool) {
+	if e.Modality != domain.ModalityAsserted && e.Modality != domain.ModalityReported && e.Modality != domain.ModalityIntended {
+		return fact{}, false
+	}
+	f := fact{id: e.ID, article: e.ArticleID, date: e.Date, actors: codes(e.Source), place: e.Place,
+		words: words(e.Sentence)}
+	if e.AttributedTo != nil {
+		f.speaker = string(e.AttributedTo.Code)
+	}
+	if e.Modality == domain.ModalityIntended {
+		// A plan settles nothing, but its sentence may tell of an act
+		// ("took off …, after the government agreed").
+		f.kind = factOther
+		return f, true
+	}
+	code := e.CAMEO
+	switch {
+	case strings.HasPrefix(code, "18"), strings.HasPrefix(code, "19"), strings.HasPrefix(code, "20"):
+		f.kind = factFight
+		if strings.HasPrefix(code, "192") {
+			f.kind = factAdvance // occupy territory
+		}
+	case strings.HasPrefix(code, "0871"):
+		f.kind = factCeasefire
+	case strings.HasPrefix(code, "0873"):
+		f.kind = factDisarm
+	case strings.HasPrefix(code, "0874"):
+		f.kind = factWithdrawal
+	case strings.HasPrefix(code, "084"):
+		f.kind = factRelease
+		after := e.Sentence
+		if off := e.TriggerSpan.End - e.Span.Start; off >= 0 && off <= len(after) {
+			after = after[off:]
+		}
+		f.count, f.complete = releaseCount(after)
+	case strings.HasPrefix(code, "0833"):
+		f.kind = factRights
+	case strings.HasPrefix(code, "07"):
+		// "aid trucks waited at the closed crossing" is not a delivery.
+		f.kind = factAidDelivered
+		if slices.ContainsFunc(f.words, func(w string) bool { return absenceWords[w] || w == "waited" || w == "waiting" || w == "closed" }) {
+			f.kind = factOther
+		}
+		f.goods = goodsOf(e.Sentence)
+	case strings.HasPrefix(code, "04"):
+		f.kind = factTalks
+	default:
+		f.kind = factOther
+	}
+	return f, true
+}
+
+// claimFact reads a claim as a fact, with its speaker.
+func claimFact(c *domain.Claim) (fact, bool) {
+	f := fact{id: c.ID, article: c.ArticleID, date: c.Date, actors: codes(c.Actors), speaker: string(c.Speaker.Code),
+		place: c.Place, words: words(c.Proposition), claim: true}
+	switch {
+	case c.Topic == domain.TopicFighting && c.Polarity == "ongoing",
+		c.Topic == domain.TopicCeasefire && c.Polarity == "violated":
+		f.kind = factFight
+		f.date = c.About
+	case c.Topic == domain.TopicCeasefire && c.Polarity == "in_force":
+		f.kind = factCeasefire
+	case c.Topic == domain.TopicAidAccess && c.Polarity == "delivered":
+		f.kind = factAidDelivered
+		f.goods = goodsOf(c.Proposition)
+	case c.Topic == domain.TopicAidAccess && c.Polarity == "blocked":
+		f.kind = factAidBlocked
+		f.goods = goodsOf(c.Proposition)
+		// Whose aid was stopped: the actors the words name besides the
+		// one who stopped it ("RSF fighters blocked the WFP convoy").
+		for _, w := range words(c.Proposition) {
+			f.words = append(f.words, w)
+		}
+	case c.Topic == domain.TopicCorridor && c.Polarity == "open":
+		f.kind = factOpen
+		f.evacuation = slices.ContainsFunc(f.words, func(w string) bool { return strings.HasPrefix(w, "evacu") })
+	case c.Topic == domain.TopicWithdrawal:
+		f.kind = factWithdrawal
+		f.negated = c.Polarity == "not_done"
+	case c.Topic == domain.TopicControl && c.Polarity == "held":
+		f.kind = factAdvance
+	case c.Topic == domain.TopicTalks && c.Polarity == "held":
+		f.kind = factTalks
+	default:
+		return fact{}, false
+	}
+	return f, true
+}
+
+// releaseCount reads how many a release set free, from the words after
+// its trigger ("released 39 Palestinian women"), and whether it completed
+// what was due ("the last of the 50 hostages").
+func releaseCount(after string) (*int, bool) {
+	ws := words(after)
+	for j := 0; j < len(ws) && j <= 4; j++ {
+		if ws[j] == "last" || ws[j] == "all" || ws[j] == "remaining" {
+			return nil, true
+		}
+		if n, ok := numberAt(ws[j]); ok && ws[j] != "a" && ws[j] != "an" && ws[j] != "another" {
+			return &n, false
+		}
+	}
+	return nil, false
+}
+
+// judge weighs the facts for one commitment.
+type judge struct {
+	c        *domain.Commitment
+	actor    string
+	start    domain.Date
+	end      domain.Date // the ceasefire's stated end; zero when open
+	enabling bool        // a promise to let something happen
+	negative bool        // a promise not to do something
+	count    int         // how many a release promises
+	goods    []string
+	evac     bool
+	keys     []string      // the nouns of a promise of another kind
+	others   []string      // the other parties to the deal
+	where    *domain.Place // the place of the fact being judged
+	told     string        // and who tells it
+}
+
+// enablingWords make a promise one to let something happen rather than
+// to do it: whoever then does it keeps the promise.
+var enablingWords = map[string]bool{"allow": true, "let": true, "open": true, "reopen": true, "permit": true,
+	"guarantee": true, "unhindered": true, "access": true, "involvement": true, "prevent": true, "allowed": true}
+
+func newJudge(c *domain.Commitment) *judge {
+	j := &judge{c: c, actor: string(c.Actor.Code), start: c.Date}
+	ws := words(c.Action)
+	for _, w := range ws {
+		if enablingWords[w] {
+			j.enabling = true
+		}
+		if strings.HasPrefix(w, "evacu") {
+			j.evac = true
+		}
+	}
+	if len(ws) > 0 && ws[0] == "not" {
+		j.negative = true
+	}
+	all := words(c.Sentence)
+	if slices.ContainsFunc(all, func(w string) bool { return strings.HasPrefix(w, "evacu") }) {
+		j.evac = true
+	}
+	j.goods = goodsOf(c.Sentence)
+	for _, w := range ws {
+		if n, ok := numberAt(w); ok && w != "a" && w != "an" && w != "another" {
+			j.count = n
+			break
+		}
+	}
+	if c.Category == domain.CategoryCeasefire {
+		j.start = startOf(c.Sentence, c.Date)
+		if n, ok := statedDays(c.Action); ok {
+			j.end = j.start.AddDays(n)
+		} else if n, ok := statedDays(c.Sentence); ok {
+			j.end = j.start.AddDays(n)
+		}
+	}
+	for _, w := range ws {
+		if len(w) > 3 && !stopWords[w] {
+			j.keys = append(j.keys, strings.TrimSuffix(w, "s"))
+		}
+	}
+	return j
+}
+
+// stopWords are not the object of a promise of another kind.
+var stopWords = map[string]bool{"with": true, "from": true, "into": true, "their": true, "them": true, "this": true,
+	"that": true, "week": true, "weeks": true, "days": true, "commercial": true, "between": true, "basic": true,
+	"around": true, "besieged": true, "city": true, "region": true, "civilian": true, "traffic": true}
+
+// doneWords say a thing of another kind was done: "flights resumed",
+// "took off", "guided the ship", "services returning".
+var doneWords = map[string]bool{"resumed": true, "restored": true, "returning": true, "returned": true,
+	"reopened": true, "opened": true, "took": true, "flew": true, "guided": true, "dissolved": true, "completed": true,
+	"began": true, "left": true, "landed": true, "carried": true, "held": true}
+
+// absenceWords say it was not done: "remained closed", "postponed".
+var absenceWords = map[string]bool{"not": true, "remained": true, "postponed": true, "without": true, "never": true,
+	"still": true, "yet": true, "cancelled": true, "delayed": true}
+
+// does reports whether codes name the committed actor's party. An agent
+// of no known country ("the government released …") acting in the
+// actor's country is the actor's, where the sectors agree.
+func (j *judge) does(codes []string) bool {
+	return slices.ContainsFunc(codes, func(x string) bool {
+		if sameActor(j.c, x) {
+			return true
+		}
+		return strings.HasPrefix(x, domain.UnknownCountry) && len(j.actor) > 3 && j.where != nil && j.told == "" &&
+			string(j.where.Country) == country(j.actor) && sectorParty(x) == sectorParty(j.actor)
+	})
+}
+
+// adversary reports whether a speaker is another party to the conflict:
+// another party to the deal, or a state or group that is not the actor's,
+// of the actor's country or of the country where the commitment applies.
+func (j *judge) adversary(speaker string) bool {
+	if speaker == "" || strings.HasPrefix(speaker, "IGO") || strings.HasPrefix(speaker, "NGO") || sameActor(j.c, speaker) ||
+		strings.HasPrefix(j.actor, "IGO") || strings.HasPrefix(j.actor, "NGO") {
 		return false
 	}
-	return !d.Before(c.Date)
+	if shareActor(j.others, []string{speaker}) {
+		return true
+	}
+	sc := country(speaker)
+	if sc == domain.UnknownCountry {
+		return false
+	}
+	if sc == country(j.actor) {
+		return true
+	}
+	return j.c.Place != nil && string(j.c.Place.Country) == sc
+}
+
+// own reports whether the actor itself says so.
+func (j *judge) own(speaker string) bool { return speaker != "" && sameActor(j.c, speaker) }
+
+func (j *judge) here(p *domain.Place) bool {
+	if j.c.Place == nil || p == nil {
+		return true
+	}
+	return samePlace(j.c.Place, p)
+}
+
+func (j *judge) sameCountry(p *domain.Place) bool {
+	if j.c.Place == nil || p == nil {
+		return true
+	}
+	return j.c.Place.Country == "" || p.Country == "" || j.c.Place.Country == p.Country
+}
+
+// goodsMatch reports whether a delivery or a blockade is of the goods the
+// promise names (fuel kept out does not break a promise of food).
+func (j *judge) goodsMatch(g []string) bool {
+	if len(j.goods) == 0 || len(g) == 0 {
+		return true
+	}
+	return slices.ContainsFunc(g, func(x string) bool { return slices.Contains(j.goods, x) })
+}
+
+// judge decides whether a fact fulfils or violates the commitment.
+func (j *judge) judge(f *fact) (domain.Evidence, bool) {
+	c := j.c
+	if f.date.IsZero() || c.Date.IsZero() || f.date.Before(c.Date) || f.article == c.ArticleID && !f.date.After(c.Date) {
+		return domain.Evidence{}, false
+	}
+	// An accusation by the adversary is not evidence.
+	if j.adversary(f.speaker) {
+		return domain.Evidence{}, false
+	}
+	j.where, j.told = f.place, f.speaker
+	ev := domain.Evidence{Record: f.id, ArticleID: f.article, Date: f.date}
+	done := func(note string) (domain.Evidence, bool) {
+		ev.Status, ev.Note = domain.StatusFulfilled, note
+		return ev, true
+	}
+	broken := func(note string) (domain.Evidence, bool) {
+		ev.Status, ev.Note = domain.StatusViolated, note
+		return ev, true
+	}
+	conditional := c.Condition != ""
+	switch c.Category {
+	case domain.CategoryCeasefire:
+		if conditional {
+			// Acted on: the actor is a party to the truce it offered, as
+			// an announcement of it names it.
+			if f.kind == factCeasefire && f.claim && j.does(f.actors) {
+				return done("the truce offered on a condition agreed")
+			}
+			return domain.Evidence{}, false
+		}
+		if f.kind != factFight || f.date.Before(j.start) || !j.end.IsZero() && !f.date.Before(j.end) || !j.here(f.place) {
+			return domain.Evidence{}, false
+		}
+		switch {
+		case j.does(f.actors):
+			return broken("fighting by the party during its ceasefire")
+		case len(f.actors) == 0 && f.speaker == "":
+			return broken("fighting between the parties reported during the ceasefire")
+		}
+	case domain.CategoryAid:
+		if j.evac && f.kind == factOpen && f.evacuation && j.sameCountry(f.place) {
+			return done("evacuation carried out")
+		}
+		switch f.kind {
+		case factAidBlocked:
+			if !j.goodsMatch(f.goods) || conditional {
+				return domain.Evidence{}, false
+			}
+			if j.does(f.actors) {
+				return broken("aid blocked by the party")
+			}
+			// Its own delivery stopped by another: "the promised
+			// delivery did not happen because of an act against it".
+			if !j.enabling && (j.own(f.speaker) || mentionsActor(f.words, c.Actor)) {
+				return broken("the delivery blocked")
+			}
+		case factAidDelivered:
+			if conditional || !j.goodsMatch(f.goods) {
+				return domain.Evidence{}, false
+			}
+			if j.enabling && j.here(f.place) || j.does(f.actors) && j.here(f.place) {
+				return done("aid delivered")
+			}
+		case factOpen:
+			if !conditional && j.enabling && j.does(f.actors) && j.here(f.place) {
+				return done("opened by the party")
+			}
+		}
+	case domain.CategoryRelease:
+		if f.kind != factRelease {
+			return domain.Evidence{}, false
+		}
+		if j.does(f.actors) {
+			if f.count != nil && j.count > 0 && *f.count < j.count && !f.complete {
+				return domain.Evidence{}, false // some released: not yet kept
+			}
+			return done("released")
+		}
+	case domain.CategoryWithdrawal:
+		switch {
+		case f.kind == factWithdrawal && !f.negated && j.does(f.actors):
+			return done("withdrawal carried out")
+		case f.kind == factAdvance && j.does(f.actors):
+			return broken("a new advance instead of the withdrawal")
+		}
+	case domain.CategoryDisarmament:
+		if f.kind == factDisarm && j.does(f.actors) {
+			return done("weapons handed over")
+		}
+	case domain.CategoryTalks:
+		if f.kind == factTalks && (j.does(f.actors) || j.own(f.speaker)) {
+			return done("talks held")
+		}
+	case domain.CategoryRights:
+		if f.kind == factRights && j.does(f.actors) {
+			return done("rights granted")
+		}
+	default:
+		if j.negative && f.kind == factFight && j.here(f.place) && (j.does(f.actors) || j.own(f.speaker) && len(f.actors) == 0) {
+			return broken("the act it promised not to do")
+		}
+		if conditional {
+			return domain.Evidence{}, false
+		}
+		if j.evac && f.kind == factOpen && f.evacuation && j.sameCountry(f.place) {
+			return done("evacuation carried out")
+		}
+		if f.kind == factOther && (j.sameCountry(f.place) || f.place != nil && slices.Contains(words(c.Sentence), strings.ToLower(f.place.Name))) && j.thingDone(f.words) {
+			return done("carried out")
+		}
+	}
+	return domain.Evidence{}, false
+}
+
+// thingDone reports whether a record's words tell that a promise of
+// another kind was carried out: the promise's object and a word of doing
+// ("restore basic services": "services are gradually returning";
+// "flights": "took off … the first commercial flight"), and no word of
+// absence.
+func (j *judge) thingDone(ws []string) bool {
+	object, doing := false, false
+	for _, w := range ws {
+		if absenceWords[w] {
+			return false
+		}
+		if slices.Contains(j.keys, strings.TrimSuffix(w, "s")) {
+			object = true
+		}
+		if doneWords[w] {
+			doing = true
+		}
+	}
+	return object && doing
+}
+
+// mentionsActor reports whether words name an actor ("the WFP convoy").
+func mentionsActor(ws []string, a domain.Actor) bool {
+	if a.Text == "" {
+		return false
+	}
+	name := words(a.Text)
+	for i := range ws {
+		if i+len(name) <= len(ws) && slices.Equal(ws[i:i+len(name)], name) {
+			return true
+		}
+	}
+	return false
 }
 
 // sameActor reports whether an actor code is the committed actor: the
@@ -104,7 +574,7 @@ func sameActor(c *domain.Commitment, code string) bool {
 	// A country and its state organs are one party to a promise; a named
 	// group is its own.
 	ca, cb := country(a), country(code)
-	if ca == "" || ca != cb {
+	if ca == "" || ca != cb || ca == domain.UnknownCountry {
 		return false
 	}
 	return sectorParty(a) == sectorParty(code)
@@ -123,144 +593,9 @@ func sectorParty(code string) string {
 	if len(code) <= 3 {
 		return "state"
 	}
-	switch code[3:6] {
+	switch code[3:min(6, len(code))] {
 	case "GOV", "MIL", "COP", "JUD", "LEG", "SPY":
 		return "state"
 	}
 	return code[3:]
-}
-
-// judgeEvent decides whether an event fulfils or violates a commitment.
-func judgeEvent(c *domain.Commitment, e *domain.Event) (domain.Evidence, bool) {
-	if e.Modality != domain.ModalityAsserted && e.Modality != domain.ModalityReported {
-		return domain.Evidence{}, false
-	}
-	if !later(c, e.ArticleID, e.Date) {
-		return domain.Evidence{}, false
-	}
-	bySource := false
-	unknownSource := len(e.Source) == 0
-	for _, s := range e.Source {
-		if sameActor(c, string(s.Code)) {
-			bySource = true
-		}
-		if s.Code == "" || strings.HasPrefix(string(s.Code), domain.UnknownCountry) {
-			unknownSource = true
-		}
-	}
-	involves := bySource
-	for _, t := range e.Target {
-		if sameActor(c, string(t.Code)) {
-			involves = true
-		}
-	}
-	code := e.CAMEO
-	violent := strings.HasPrefix(code, "18") || strings.HasPrefix(code, "19") || strings.HasPrefix(code, "20")
-	ev := domain.Evidence{Record: e.ID, ArticleID: e.ArticleID, Date: e.Date}
-	switch c.Category {
-	case domain.CategoryCeasefire, domain.CategoryDisarmament, domain.CategoryWithdrawal:
-		if violent && (bySource || unknownSource && samePlaceOrNone(c, e.Place)) {
-			ev.Status, ev.Note = domain.StatusViolated, "violence after the commitment: "+e.Trigger
-			return ev, true
-		}
-		var keeps bool
-		switch c.Category {
-		case domain.CategoryCeasefire:
-			keeps = strings.HasPrefix(code, "0871")
-		case domain.CategoryDisarmament:
-			keeps = strings.HasPrefix(code, "0873")
-		case domain.CategoryWithdrawal:
-			keeps = strings.HasPrefix(code, "0874")
-		}
-		if keeps && bySource {
-			ev.Status, ev.Note = domain.StatusFulfilled, "carried out: "+e.Trigger
-			return ev, true
-		}
-	case domain.CategoryAid:
-		if strings.HasPrefix(code, "07") && bySource {
-			ev.Status, ev.Note = domain.StatusFulfilled, "aid provided: "+e.Trigger
-			return ev, true
-		}
-		if bySource && (strings.HasPrefix(code, "122") || strings.HasPrefix(code, "1246") || strings.HasPrefix(code, "191") || strings.HasPrefix(code, "1721")) {
-			ev.Status, ev.Note = domain.StatusViolated, "aid refused or blocked: "+e.Trigger
-			return ev, true
-		}
-	case domain.CategoryRelease:
-		if strings.HasPrefix(code, "084") && bySource {
-			ev.Status, ev.Note = domain.StatusFulfilled, "released: "+e.Trigger
-			return ev, true
-		}
-		if strings.HasPrefix(code, "1243") && bySource {
-			ev.Status, ev.Note = domain.StatusViolated, "refused to release: "+e.Trigger
-			return ev, true
-		}
-	case domain.CategoryRights:
-		if strings.HasPrefix(code, "0833") && bySource {
-			ev.Status, ev.Note = domain.StatusFulfilled, "rights granted: "+e.Trigger
-			return ev, true
-		}
-	case domain.CategoryTalks:
-		if (strings.HasPrefix(code, "04") || strings.HasPrefix(code, "057")) && involves {
-			ev.Status, ev.Note = domain.StatusFulfilled, "talks held: "+e.Trigger
-			return ev, true
-		}
-		if strings.HasPrefix(code, "125") && involves {
-			ev.Status, ev.Note = domain.StatusViolated, "talks rejected: "+e.Trigger
-			return ev, true
-		}
-	}
-	return domain.Evidence{}, false
-}
-
-// samePlaceOrNone reports whether an event's place is the commitment's or
-// lies within it.
-func samePlaceOrNone(c *domain.Commitment, p *domain.Place) bool {
-	return samePlace(c.Place, p)
-}
-
-// judgeClaim decides whether a claim settles a commitment: aid reported
-// delivered or blocked, a corridor closed, a withdrawal done or not.
-func judgeClaim(c *domain.Commitment, cl *domain.Claim) (domain.Evidence, bool) {
-	if !later(c, cl.ArticleID, cl.Date) {
-		return domain.Evidence{}, false
-	}
-	mentions := false
-	for _, a := range cl.Actors {
-		if sameActor(c, string(a.Code)) {
-			mentions = true
-		}
-	}
-	if sameActor(c, string(cl.Speaker.Code)) {
-		mentions = true
-	}
-	ev := domain.Evidence{Record: cl.ID, ArticleID: cl.ArticleID, Date: cl.Date}
-	switch {
-	case c.Category == domain.CategoryAid && cl.Topic == domain.TopicAidAccess:
-		if cl.Polarity == "blocked" {
-			ev.Status, ev.Note = domain.StatusViolated, "aid reported blocked: "+cl.Proposition
-			return ev, true
-		}
-		if cl.Polarity == "delivered" && mentions {
-			ev.Status, ev.Note = domain.StatusFulfilled, "aid reported delivered: "+cl.Proposition
-			return ev, true
-		}
-	case c.Category == domain.CategoryWithdrawal && cl.Topic == domain.TopicWithdrawal && mentions:
-		if cl.Polarity == "done" {
-			ev.Status, ev.Note = domain.StatusFulfilled, "withdrawal reported: "+cl.Proposition
-		} else {
-			ev.Status, ev.Note = domain.StatusViolated, "withdrawal reported not done: "+cl.Proposition
-		}
-		return ev, true
-	case c.Category == domain.CategoryCeasefire && cl.Topic == domain.TopicCeasefire && (cl.Polarity == "violated" || cl.Polarity == "collapsed"):
-		ev.Status, ev.Note = domain.StatusViolated, "ceasefire reported "+cl.Polarity+": "+cl.Proposition
-		return ev, true
-	case c.Category == domain.CategoryTalks && cl.Topic == domain.TopicTalks && mentions:
-		if cl.Polarity == "held" {
-			ev.Status, ev.Note = domain.StatusFulfilled, "talks reported held: "+cl.Proposition
-		} else {
-			ev.Status, ev.Note = domain.StatusViolated, "talks reported "+cl.Polarity+": "+cl.Proposition
-		}
-		return ev, true
-	}
-	return domain.Evidence{}, false
 }

@@ -2,6 +2,7 @@ package narrative
 
 import (
 	"math"
+	"strings"
 
 	"github.com/truce/truce/internal/domain"
 )
@@ -22,6 +23,9 @@ func samePlace(a, b *domain.Place) bool {
 	if a == nil || b == nil {
 		return false
 	}
+	if nameOnly(a) || nameOnly(b) {
+		return nameOnly(a) && nameOnly(b) && strings.EqualFold(a.Name, b.Name)
+	}
 	if a.Key() == b.Key() {
 		return true
 	}
@@ -31,8 +35,41 @@ func samePlace(a, b *domain.Place) bool {
 	if a.Precision == domain.PrecisionCountry || b.Precision == domain.PrecisionCountry {
 		return a.Country != "" && a.Country == b.Country
 	}
+	// A town lies in the region its first-level division is named for
+	// (Mekelle in Tigray), however wide the region.
+	if inRegion(a, b) || inRegion(b, a) {
+		return true
+	}
 	r := max(radiusKm[a.Precision], radiusKm[b.Precision])
 	return distanceKm(a.Lat, a.Lon, b.Lat, b.Lon) <= r
+}
+
+func inRegion(town, area *domain.Place) bool {
+	return town.Precision == domain.PrecisionCity && area.Precision != domain.PrecisionCity && town.Admin1 != "" &&
+		(strings.EqualFold(string(town.Admin1), area.Name) || strings.EqualFold(string(town.Admin1), string(area.Admin1)))
+}
+
+// sameSpot reports whether two places are one spot: the same place, or
+// two towns within a town's reach. Unlike samePlace, an area does not
+// hold the towns in it: a region's toll and one town's are not one count.
+func sameSpot(a, b *domain.Place) bool {
+	if a == nil || b == nil {
+		return false
+	}
+	if nameOnly(a) || nameOnly(b) {
+		return nameOnly(a) && nameOnly(b) && strings.EqualFold(a.Name, b.Name)
+	}
+	if a.Key() == b.Key() {
+		return true
+	}
+	return a.Precision == domain.PrecisionCity && b.Precision == domain.PrecisionCity && a.Country == b.Country &&
+		distanceKm(a.Lat, a.Lon, b.Lat, b.Lon) <= radiusKm[domain.PrecisionCity]
+}
+
+// nameOnly reports whether a place is known by its name alone (the
+// gazetteer does not have it: "the village of Kishishe").
+func nameOnly(p *domain.Place) bool {
+	return p.Precision == "" && p.GeonameID == 0 && p.Region == "" && p.Country == "" && p.Name != ""
 }
 
 // distanceKm is the great-circle distance between two points.

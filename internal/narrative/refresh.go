@@ -11,15 +11,18 @@ import (
 
 // Refresh brings the store's contradictions and ledger up to date after
 // articles dated from since to until were coded: it compares the claims
-// and events of that period (widened by the window) and judges every
-// commitment made up to until against the events and claims that follow
-// it. Records are read through the storage contract; results are written
+// and events of that period (widened by the longest reach of a claim)
+// and judges every commitment made up to until against the events and
+// claims that follow it. Records are read through the storage contract; results are written
 // with SaveContradictions and UpdateCommitments (only the commitments
 // whose status or evidence changed). Run again with nothing new, it
 // changes nothing.
 func Refresh(ctx context.Context, st store.Store, since, until domain.Date, opt Options) error {
 	opt = opt.withDefaults()
-	from, to := since.AddDays(-opt.Window), until.AddDays(opt.Window)
+	// Records within the longest reach of a claim: a ceasefire's window
+	// on either side, or a casualty toll's incident window.
+	reach := max(2*opt.Window+1, opt.IncidentWindow)
+	from, to := since.AddDays(-reach), until.AddDays(reach)
 	claims, err := all(ctx, func(p store.Page) ([]domain.Claim, store.Cursor, error) {
 		return st.Claims(ctx, store.ClaimFilter{Since: from, Until: to, Page: p})
 	})
