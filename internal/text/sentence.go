@@ -58,7 +58,9 @@ func Sentences(s string) [][2]int {
 			spans = append(spans, [2]int{a, b})
 		}
 		for _, sp := range spans {
-			out = append(out, [2]int{blk[0] + sp[0], blk[0] + sp[1]})
+			for _, sub := range splitAfterNumbers(part, sp[0], sp[1]) {
+				out = append(out, [2]int{blk[0] + sub[0], blk[0] + sub[1]})
+			}
 		}
 	}
 	return out
@@ -144,4 +146,38 @@ func endsSentence(line string) bool {
 		return true
 	}
 	return false
+}
+
+// splitAfterNumbers splits s[a:b] where a sentence ends with a number: the
+// English model reads "since 2016. The parties…" as one sentence (it takes
+// "2016." for an ordinal). A full stop after digits, then space and an
+// upper-case letter, ends a sentence.
+func splitAfterNumbers(s string, a, b int) [][2]int {
+	var out [][2]int
+	start := a
+	for i := a + 1; i+2 < b; i++ {
+		if s[i] != '.' || s[i-1] < '0' || s[i-1] > '9' || (s[i+1] != ' ' && s[i+1] != '\n') {
+			continue
+		}
+		j := i + 1
+		for j < b && (s[j] == ' ' || s[j] == '\n') {
+			j++
+		}
+		if j >= b || s[j] < 'A' || s[j] > 'Z' {
+			continue
+		}
+		// A number that is part of a dotted word ("No. 5." stays with
+		// its sentence only when a title precedes it; a bare year ends
+		// one).
+		k := i - 1
+		for k > a && s[k-1] >= '0' && s[k-1] <= '9' {
+			k--
+		}
+		if k > a && s[k-1] != ' ' && s[k-1] != '(' {
+			continue // "3.5." or "U.S.-2." — not a plain number
+		}
+		out = append(out, [2]int{start, i + 1})
+		start = j
+	}
+	return append(out, [2]int{start, b})
 }

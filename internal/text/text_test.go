@@ -62,13 +62,15 @@ func TestKeyAndHash(t *testing.T) {
 }
 
 func TestSentences(t *testing.T) {
-	s := "Title line\n\nThe U.S. State Dept. said on Monday that Gen. Lee met Mr. Smith. Prices rose 3.5 per cent.\nA long hard-wrapped line of text that goes on and on past sixty bytes\nand ends here. Fine."
+	s := "Title line\n\nThey have fought since 2016. The talks resumed.\n\nThe U.S. State Dept. said on Monday that Gen. Lee met Mr. Smith. Prices rose 3.5 per cent.\nA long hard-wrapped line of text that goes on and on past sixty bytes\nand ends here. Fine."
 	var got []string
 	for _, sp := range Sentences(s) {
 		got = append(got, s[sp[0]:sp[1]])
 	}
 	want := []string{
 		"Title line",
+		"They have fought since 2016.",
+		"The talks resumed.",
 		"The U.S. State Dept. said on Monday that Gen. Lee met Mr. Smith.",
 		"Prices rose 3.5 per cent.",
 		"A long hard-wrapped line of text that goes on and on past sixty bytes\nand ends here.",
