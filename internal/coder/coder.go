@@ -73,6 +73,7 @@ type Doc struct {
 
 	drafts      []*draft
 	counted     map[int]bool // sentences whose numbers an event took
+	countsOf    map[int]Counts
 	verbs       *codebook.Codebook
 	Events      []domain.Event
 	Claims      []domain.Claim

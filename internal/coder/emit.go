@@ -73,7 +73,7 @@ func (c *Coder) event(d *Doc, dr *draft) *domain.Event {
 	}
 	root := codebook.Root(dr.code)
 	if violent(root) || root == "14" {
-		counts := ReadCounts(d.Text.Text, toks)
+		counts := d.counts(si)
 		if violent(root) && !d.counted[si] {
 			ev.Fatalities, ev.Injured, ev.Arrested = counts.Fatalities, counts.Injured, counts.Arrested
 			if d.counted == nil {
@@ -340,4 +340,17 @@ func localise(as []domain.Actor, p *domain.Place) {
 			a.Country = p.Country
 		}
 	}
+}
+
+// counts reads the numbers of sentence si once.
+func (d *Doc) counts(si int) Counts {
+	if d.countsOf == nil {
+		d.countsOf = make(map[int]Counts)
+	}
+	c, ok := d.countsOf[si]
+	if !ok {
+		c = ReadCounts(d.Text.Text, d.tokens(si))
+		d.countsOf[si] = c
+	}
+	return c
 }

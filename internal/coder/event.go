@@ -341,7 +341,7 @@ func keep(d *Doc, dr *draft) bool {
 		if !violent(codebook.Root(dr.code)) || dr.modality != domain.ModalityAsserted && dr.modality != domain.ModalityReported {
 			return false
 		}
-		c := ReadCounts(d.Text.Text, d.tokens(dr.sent))
+		c := d.counts(dr.sent)
 		if c.Fatalities.IsZero() && c.Injured.IsZero() {
 			return false
 		}

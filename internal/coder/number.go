@@ -80,6 +80,9 @@ type number struct {
 // and ranges (between 20 and 25; 20 to 25; 20-25), with the qualifiers
 // that bound it (at least, more than, up to, about).
 func readNumber(s string, toks []text.Token, i int) (number, bool) {
+	if !mayStartNumber(toks[i]) {
+		return number{}, false
+	}
 	start := i
 	var low, high bool // "at least" gives a lower bound, "up to" an upper one
 	switch {
@@ -369,4 +372,23 @@ func countBefore(toks []text.Token, i int) (countKind, bool) {
 		}
 	}
 	return kindNone, false
+}
+
+// numberStarts are the words a quantity can start with besides digits.
+var numberStarts = func() map[string]bool {
+	m := map[string]bool{"at": true, "more": true, "over": true, "no": true, "upwards": true, "up": true,
+		"as": true, "fewer": true, "less": true, "nearly": true, "almost": true, "about": true, "around": true,
+		"some": true, "approximately": true, "roughly": true, "an": true, "between": true, "a": true}
+	for w := range vague {
+		m[w] = true
+	}
+	for w := range numberWords {
+		m[w] = true
+	}
+	return m
+}()
+
+// mayStartNumber is a quick test that lets most tokens skip readNumber.
+func mayStartNumber(t text.Token) bool {
+	return t.Kind == text.Number || t.Kind == text.Word && numberStarts[t.Norm]
 }
