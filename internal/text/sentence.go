@@ -46,16 +46,29 @@ func Sentences(s string) [][2]int {
 		}
 		part := s[blk[0]:blk[1]]
 		var spans [][2]int
-		for _, sen := range tok.Tokenize(part) {
-			a, b := trimSpan(part, sen.Start, sen.End)
-			if a >= b {
+		// Most sentence ends are plain (a full stop after a lower-case
+		// word, then a capital): split there without the model, and ask
+		// the model only about the pieces that hold a doubtful full stop
+		// (U.S., Gen., Dept.). The model is most of the cost of coding.
+		for _, seg := range clearSplits(part) {
+			if !doubtful(part[seg[0]:seg[1]]) {
+				if a, b := trimSpan(part, seg[0], seg[1]); a < b {
+					spans = append(spans, [2]int{a, b})
+				}
 				continue
 			}
-			if n := len(spans); n > 0 && joinsPrevious(part[spans[n-1][0]:spans[n-1][1]], part[a:b]) {
-				spans[n-1][1] = b
-				continue
+			first := len(spans)
+			for _, sen := range tok.Tokenize(part[seg[0]:seg[1]]) {
+				a, b := trimSpan(part, seg[0]+sen.Start, seg[0]+sen.End)
+				if a >= b {
+					continue
+				}
+				if n := len(spans); n > first && joinsPrevious(part[spans[n-1][0]:spans[n-1][1]], part[a:b]) {
+					spans[n-1][1] = b
+					continue
+				}
+				spans = append(spans, [2]int{a, b})
 			}
-			spans = append(spans, [2]int{a, b})
 		}
 		for _, sp := range spans {
 			for _, sub := range splitAfterNumbers(part, sp[0], sp[1]) {
@@ -180,4 +193,91 @@ func splitAfterNumbers(s string, a, b int) [][2]int {
 		start = j
 	}
 	return append(out, [2]int{start, b})
+}
+
+// lowerAbbrevs are lower-case words that take a full stop without ending a
+// sentence.
+var lowerAbbrevs = map[string]bool{"etc": true, "vs": true, "approx": true, "cf": true, "al": true,
+	"ca": true, "esp": true, "incl": true, "min": true, "max": true, "no": true, "nos": true, "vol": true,
+	"pp": true, "ed": true, "eds": true, "est": true, "gen": true, "col": true, "sgt": true, "lt": true}
+
+// clearSplits cuts s at the sentence ends no one could doubt: "!" or "?",
+// or a full stop after a lower-case word of two letters or more that is
+// not an abbreviation, then space and a capital letter (or an opening
+// quote and one). The pieces may still hold doubtful full stops.
+func clearSplits(s string) [][2]int {
+	var out [][2]int
+	start := 0
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c != '.' && c != '!' && c != '?' {
+			continue
+		}
+		j := i + 1
+		for j < len(s) && strings.IndexByte("\"')]", s[j]) >= 0 {
+			j++
+		}
+		for _, q := range []string{"”", "’"} {
+			if strings.HasPrefix(s[j:], q) {
+				j += len(q)
+			}
+		}
+		if j >= len(s) || (s[j] != ' ' && s[j] != '\n') {
+			continue
+		}
+		k := j
+		for k < len(s) && (s[k] == ' ' || s[k] == '\n') {
+			k++
+		}
+		if k >= len(s) || !startsCapital(s[k:]) {
+			continue
+		}
+		if c == '.' && !plainWordBefore(s, i) {
+			continue
+		}
+		out = append(out, [2]int{start, j})
+		start = k
+		i = k - 1
+	}
+	return append(out, [2]int{start, len(s)})
+}
+
+func startsCapital(s string) bool {
+	for _, q := range []string{"\"", "“", "‘", "'", "("} {
+		s = strings.TrimPrefix(s, q)
+	}
+	return s != "" && s[0] >= 'A' && s[0] <= 'Z'
+}
+
+// plainWordBefore reports whether the full stop at i follows a lower-case
+// word of at least two letters that stands alone ("harm.", not "e.g.",
+// "U.S.", "Gen." or "etc.").
+func plainWordBefore(s string, i int) bool {
+	k := i
+	for k > 0 && s[k-1] >= 'a' && s[k-1] <= 'z' {
+		k--
+	}
+	if i-k < 2 || lowerAbbrevs[s[k:i]] {
+		return false
+	}
+	if k > 0 {
+		switch s[k-1] {
+		case '.', '-', '\'', '/':
+			return false
+		}
+		if s[k-1] >= 'A' && s[k-1] <= 'Z' {
+			return false // "Mr.", "Gen." start with a capital
+		}
+	}
+	return true
+}
+
+// doubtful reports whether s holds a full stop, "!" or "?" before its
+// last word: an end the model must judge.
+func doubtful(s string) bool {
+	s = strings.TrimRight(s, " \n\"')]”’")
+	if n := len(s); n > 0 && (s[n-1] == '.' || s[n-1] == '!' || s[n-1] == '?') {
+		s = s[:n-1]
+	}
+	return strings.ContainsAny(s, ".!?")
 }
