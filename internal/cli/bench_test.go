@@ -4,33 +4,59 @@ import (
 	"bufio"
 	"context"
 	"fmt"
+	"io/fs"
 	"math/rand/v2"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
+	"github.com/truce/truce/examples"
 	"github.com/truce/truce/internal/ingest"
 )
 
-// writeCorpus writes n distinct articles of about size bytes as JSON lines.
+// writeCorpus writes n distinct articles of about size bytes as JSON
+// lines, each made of sentences drawn at random from the sample corpus: a
+// news vocabulary (a text of random tokens would make the full-text index
+// far bigger than news does).
 func writeCorpus(tb testing.TB, path string, n, size int) {
 	tb.Helper()
+	var sents []string
+	fs.WalkDir(examples.Corpus, ".", func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		b, err := fs.ReadFile(examples.Corpus, p)
+		if err != nil {
+			return err
+		}
+		for line := range strings.SplitSeq(string(b), "\n") {
+			if strings.HasPrefix(line, "date ") || strings.Contains(line, ": ") && len(line) < 120 {
+				continue
+			}
+			for s := range strings.SplitAfterSeq(line, ". ") {
+				if len(s) > 40 {
+					sents = append(sents, strings.TrimSpace(s))
+				}
+			}
+		}
+		return nil
+	})
+	if len(sents) < 100 {
+		tb.Fatalf("%d sentences in the sample corpus", len(sents))
+	}
 	f, err := os.Create(path)
 	if err != nil {
 		tb.Fatal(err)
 	}
 	w := bufio.NewWriterSize(f, 1<<20)
 	r := rand.New(rand.NewPCG(7, 11))
-	words := strings.Fields("the army shelled village near border on Tuesday officials said talks ceasefire convoy aid " +
-		"refugees crossed bridge ministry statement forces withdrew troops protesters gathered capital government " +
-		"opposition leader accused rebels attack killed wounded hospital residents reported gunfire overnight")
 	var b strings.Builder
 	for i := range n {
 		b.Reset()
 		for b.Len() < size {
-			b.WriteString(words[r.IntN(len(words))])
-			fmt.Fprintf(&b, "%d ", r.IntN(100000))
+			b.WriteString(sents[r.IntN(len(sents))])
+			b.WriteByte(' ')
 		}
 		fmt.Fprintf(w, "{\"id\":\"b%d\",\"date\":\"2023-09-%02d\",\"title\":\"Report %d\",\"source\":\"bench\",\"text\":%q}\n",
 			i, 1+i%28, i, b.String())
