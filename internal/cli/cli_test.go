@@ -122,3 +122,44 @@ func TestCodeStdin(t *testing.T) {
 		t.Errorf("record kinds %v, want mentions and events", kinds)
 	}
 }
+
+func TestListingFormats(t *testing.T) {
+	dir := t.TempDir()
+	in := filepath.Join(dir, "a.txt")
+	os.WriteFile(in, []byte("date 2023-11-07\nThousands of Armenians protested in Yerevan, demanding accountability from their government.\n"), 0o644)
+	if _, errs, code := run(t, dir, "", "ingest", in); code != 0 {
+		t.Fatalf("ingest: %s", errs)
+	}
+	out, errs, code := run(t, dir, "", "events", "--format", "geojson")
+	if code != 0 {
+		t.Fatalf("events --format geojson: exit %d: %s", code, errs)
+	}
+	var fc struct {
+		Type     string
+		Features []struct {
+			Geometry   struct{ Coordinates []float64 }
+			Properties struct{ Kind, CAMEO string }
+		}
+	}
+	if err := json.Unmarshal([]byte(out), &fc); err != nil {
+		t.Fatalf("geojson is not JSON: %v\n%s", err, out)
+	}
+	if fc.Type != "FeatureCollection" || len(fc.Features) == 0 {
+		t.Fatalf("geojson: %+v", fc)
+	}
+	// Yerevan is at about 44.5 E, 40.2 N.
+	if c := fc.Features[0].Geometry.Coordinates; len(c) != 2 || c[0] < 44 || c[0] > 45 || c[1] < 40 || c[1] > 40.5 {
+		t.Errorf("first feature at %v, want Yerevan", c)
+	}
+	out, _, code = run(t, dir, "", "events", "--format", "csv", "--country", "ARM")
+	if code != 0 || !strings.HasPrefix(out, "id,date,source,cameo,plover") || strings.Count(out, "\n") < 2 {
+		t.Errorf("events --format csv --country ARM: exit %d\n%s", code, out)
+	}
+	if _, errs, code := run(t, dir, "", "claims", "--format", "geojson"); code != 2 || !strings.Contains(errs, `unknown --format "geojson"`) {
+		t.Errorf("claims --format geojson: exit %d, %q; want a usage error", code, errs)
+	}
+	out, _, _ = run(t, dir, "", "events", "--format", "geojson", "--country", "NOR")
+	if strings.TrimSpace(out) != `{"type":"FeatureCollection","features":[]}` {
+		t.Errorf("no events as geojson: %q", out)
+	}
+}

@@ -24,6 +24,9 @@ func isTerminal(w io.Writer) bool {
 type table[T any] struct {
 	header []string
 	row    func(T) []string
+	// feature, where set, gives a record as a GeoJSON feature (false: it
+	// has no point) and allows --format geojson.
+	feature func(T) (any, bool)
 }
 
 // recordWriter writes records in one format: table (aligned columns),
@@ -38,7 +41,7 @@ type recordWriter[T any] struct {
 	n      int
 }
 
-func newRecordWriter[T any](w io.Writer, format string, t table[T], extra ...string) (*recordWriter[T], error) {
+func newRecordWriter[T any](w io.Writer, format string, t table[T]) (*recordWriter[T], error) {
 	if format == "" {
 		format = "jsonl"
 		if isTerminal(w) {
@@ -55,14 +58,18 @@ func newRecordWriter[T any](w io.Writer, format string, t table[T], extra ...str
 		rw.format = "jsonl"
 		rw.enc = json.NewEncoder(w)
 		rw.enc.SetEscapeHTML(false)
-	default:
-		allowed := append([]string{"table", "jsonl", "csv"}, extra...)
-		for _, a := range extra {
-			if a == format {
-				return rw, nil
-			}
+	case "geojson":
+		if t.feature == nil {
+			return nil, usagef("unknown --format %q (want table, jsonl or csv)", format)
 		}
-		return nil, usagef("unknown --format %q (want %s)", format, strings.Join(allowed, ", "))
+		rw.enc = json.NewEncoder(w)
+		rw.enc.SetEscapeHTML(false)
+	default:
+		allowed := "table, jsonl, csv"
+		if t.feature != nil {
+			allowed += ", geojson"
+		}
+		return nil, usagef("unknown --format %q (want %s)", format, allowed)
 	}
 	return rw, nil
 }
@@ -91,6 +98,25 @@ func (rw *recordWriter[T]) write(r T) error {
 		if err := rw.enc.Encode(r); err != nil {
 			return err
 		}
+	case "geojson":
+		ft, ok := rw.t.feature(r)
+		if !ok {
+			return nil // no point: a map cannot show it
+		}
+		sep := ",\n"
+		if rw.n == 0 {
+			sep = `{"type":"FeatureCollection","features":[` + "\n"
+		}
+		if _, err := io.WriteString(rw.w, sep); err != nil {
+			return err
+		}
+		b, err := json.Marshal(ft)
+		if err != nil {
+			return err
+		}
+		if _, err := rw.w.Write(b); err != nil {
+			return err
+		}
 	}
 	rw.n++
 	return nil
@@ -111,6 +137,13 @@ func (rw *recordWriter[T]) close() error {
 		}
 		rw.cw.Flush()
 		return rw.cw.Error()
+	case "geojson":
+		end := "\n]}\n"
+		if rw.n == 0 {
+			end = `{"type":"FeatureCollection","features":[]}` + "\n"
+		}
+		_, err := io.WriteString(rw.w, end)
+		return err
 	}
 	return nil
 }

@@ -1,8 +1,10 @@
 package cli
 
 import (
+	"cmp"
 	"context"
 	"errors"
+	"flag"
 	"io/fs"
 	"os"
 	"strconv"
@@ -47,14 +49,17 @@ func listAll[T any](ctx context.Context, limit int, page *store.Page, list func(
 	}
 }
 
-func runArticles(e *env, args []string) error {
-	fs := newFlags("articles", e)
+// listing runs a listing command: the common filters and any extra flags,
+// the output writer, the store (which must exist), and every page of
+// records up to --limit. query makes the store call for one page.
+func listing[T any](e *env, name string, args []string, tbl table[T], extra func(*flag.FlagSet),
+	query func(st store.Store, f filterFlags, p store.Page) ([]T, store.Cursor, error)) error {
+	fs := newFlags(name, e)
 	var f filterFlags
 	f.register(fs)
-	var withText bool
-	var source string
-	fs.BoolVar(&withText, "text", false, "include each article's text")
-	fs.StringVar(&source, "source", "", "only articles from this `source`")
+	if extra != nil {
+		extra(fs)
+	}
 	pos, err := parse(fs, args)
 	if err != nil {
 		return err
@@ -62,7 +67,7 @@ func runArticles(e *env, args []string) error {
 	if len(pos) > 0 {
 		return usagef("unexpected argument %q", pos[0])
 	}
-	rw, err := newRecordWriter(e.stdout, f.format, articleTable)
+	rw, err := newRecordWriter(e.stdout, f.format, tbl)
 	if err != nil {
 		return err
 	}
@@ -71,14 +76,30 @@ func runArticles(e *env, args []string) error {
 		return err
 	}
 	defer st.Close()
-	af := store.ArticleFilter{Q: f.q, Since: f.since, Until: f.until, Source: source, WithText: withText}
-	err = listAll(e.ctx, f.limit, &af.Page, func() ([]*domain.Article, store.Cursor, error) {
-		return st.Articles(e.ctx, af)
-	}, func(a *domain.Article) error { return rw.write(*a) })
+	var page store.Page
+	err = listAll(e.ctx, f.limit, &page, func() ([]T, store.Cursor, error) {
+		return query(st, f, page)
+	}, rw.write)
 	if err != nil {
 		return err
 	}
 	return rw.close()
+}
+
+func runArticles(e *env, args []string) error {
+	var withText bool
+	var source string
+	return listing(e, "articles", args, articleTable, func(fs *flag.FlagSet) {
+		fs.BoolVar(&withText, "text", false, "include each article's text")
+		fs.StringVar(&source, "source", "", "only articles from this `source`")
+	}, func(st store.Store, f filterFlags, p store.Page) ([]domain.Article, store.Cursor, error) {
+		as, next, err := st.Articles(e.ctx, store.ArticleFilter{Q: f.q, Since: f.since, Until: f.until, Source: source, WithText: withText, Page: p})
+		out := make([]domain.Article, len(as))
+		for i, a := range as {
+			out[i] = *a
+		}
+		return out, next, err
+	})
 }
 
 var articleTable = table[domain.Article]{
@@ -93,38 +114,15 @@ var articleTable = table[domain.Article]{
 }
 
 func runEvents(e *env, args []string) error {
-	fs := newFlags("events", e)
-	var f filterFlags
-	f.register(fs)
 	var modality string
-	fs.StringVar(&modality, "modality", "", "only events of this `modality`")
-	pos, err := parse(fs, args)
-	if err != nil {
-		return err
+	extra := func(fs *flag.FlagSet) {
+		fs.StringVar(&modality, "modality", "", "only events of this `modality`")
 	}
-	if len(pos) > 0 {
-		return usagef("unexpected argument %q", pos[0])
-	}
-	if f.format == "geojson" {
-		return writeGeoJSON(e, f, modality)
-	}
-	rw, err := newRecordWriter(e.stdout, f.format, eventTable, "geojson")
-	if err != nil {
-		return err
-	}
-	st, err := openExisting(e)
-	if err != nil {
-		return err
-	}
-	defer st.Close()
-	ef := eventFilter(f, modality)
-	err = listAll(e.ctx, f.limit, &ef.Page, func() ([]domain.Event, store.Cursor, error) {
+	return listing(e, "events", args, eventTable, extra, func(st store.Store, f filterFlags, p store.Page) ([]domain.Event, store.Cursor, error) {
+		ef := eventFilter(f, modality)
+		ef.Page = p
 		return st.Events(e.ctx, ef)
-	}, rw.write)
-	if err != nil {
-		return err
-	}
-	return rw.close()
+	})
 }
 
 func eventFilter(f filterFlags, modality string) store.EventFilter {
@@ -156,7 +154,8 @@ func placeName(p *domain.Place) string {
 }
 
 var eventTable = table[domain.Event]{
-	header: []string{"id", "date", "source", "cameo", "plover", "target", "place", "modality", "trigger", "fatalities", "article_id"},
+	header:  []string{"id", "date", "source", "cameo", "plover", "target", "place", "modality", "trigger", "fatalities", "article_id"},
+	feature: func(ev domain.Event) (any, bool) { return ev.Feature() },
 	row: func(ev domain.Event) []string {
 		return []string{ev.ID, ev.Date.String(), actorCodes(ev.Source), ev.CAMEO, ev.PLOVER.Type,
 			actorCodes(ev.Target), placeName(ev.Place), ev.Modality, ev.Trigger,
@@ -165,39 +164,13 @@ var eventTable = table[domain.Event]{
 }
 
 func runClaims(e *env, args []string) error {
-	fs := newFlags("claims", e)
-	var f filterFlags
-	f.register(fs)
 	var topic string
-	fs.StringVar(&topic, "topic", "", "only claims on this `topic`")
-	pos, err := parse(fs, args)
-	if err != nil {
-		return err
-	}
-	if len(pos) > 0 {
-		return usagef("unexpected argument %q", pos[0])
-	}
-	if topic == "" {
-		topic = f.typ
-	}
-	rw, err := newRecordWriter(e.stdout, f.format, claimTable)
-	if err != nil {
-		return err
-	}
-	st, err := openExisting(e)
-	if err != nil {
-		return err
-	}
-	defer st.Close()
-	cf := store.ClaimFilter{Since: f.since, Until: f.until, Actor: strings.ToUpper(f.actor),
-		Country: strings.ToUpper(f.country), Topic: topic, Place: f.place, ArticleID: f.at, Q: f.q}
-	err = listAll(e.ctx, f.limit, &cf.Page, func() ([]domain.Claim, store.Cursor, error) {
-		return st.Claims(e.ctx, cf)
-	}, rw.write)
-	if err != nil {
-		return err
-	}
-	return rw.close()
+	return listing(e, "claims", args, claimTable, func(fs *flag.FlagSet) {
+		fs.StringVar(&topic, "topic", "", "only claims on this `topic`")
+	}, func(st store.Store, f filterFlags, p store.Page) ([]domain.Claim, store.Cursor, error) {
+		return st.Claims(e.ctx, store.ClaimFilter{Since: f.since, Until: f.until, Actor: strings.ToUpper(f.actor),
+			Country: strings.ToUpper(f.country), Topic: cmp.Or(topic, f.typ), Place: f.place, ArticleID: f.at, Q: f.q, Page: p})
+	})
 }
 
 var claimTable = table[domain.Claim]{
@@ -212,39 +185,13 @@ var claimTable = table[domain.Claim]{
 }
 
 func runContradictions(e *env, args []string) error {
-	fs := newFlags("contradictions", e)
-	var f filterFlags
-	f.register(fs)
 	var topic string
-	fs.StringVar(&topic, "topic", "", "only contradictions on this `topic`")
-	pos, err := parse(fs, args)
-	if err != nil {
-		return err
-	}
-	if len(pos) > 0 {
-		return usagef("unexpected argument %q", pos[0])
-	}
-	if topic == "" {
-		topic = f.typ
-	}
-	rw, err := newRecordWriter(e.stdout, f.format, contradictionTable)
-	if err != nil {
-		return err
-	}
-	st, err := openExisting(e)
-	if err != nil {
-		return err
-	}
-	defer st.Close()
-	cf := store.ContradictionFilter{Since: f.since, Until: f.until, Topic: topic,
-		Country: strings.ToUpper(f.country), Place: f.place, ArticleID: f.at}
-	err = listAll(e.ctx, f.limit, &cf.Page, func() ([]domain.Contradiction, store.Cursor, error) {
-		return st.Contradictions(e.ctx, cf)
-	}, rw.write)
-	if err != nil {
-		return err
-	}
-	return rw.close()
+	return listing(e, "contradictions", args, contradictionTable, func(fs *flag.FlagSet) {
+		fs.StringVar(&topic, "topic", "", "only contradictions on this `topic`")
+	}, func(st store.Store, f filterFlags, p store.Page) ([]domain.Contradiction, store.Cursor, error) {
+		return st.Contradictions(e.ctx, store.ContradictionFilter{Since: f.since, Until: f.until, Topic: cmp.Or(topic, f.typ),
+			Country: strings.ToUpper(f.country), Place: f.place, ArticleID: f.at, Page: p})
+	})
 }
 
 var contradictionTable = table[domain.Contradiction]{
@@ -255,40 +202,15 @@ var contradictionTable = table[domain.Contradiction]{
 }
 
 func runCommitments(e *env, args []string) error {
-	fs := newFlags("commitments", e)
-	var f filterFlags
-	f.register(fs)
 	var status, category string
-	fs.StringVar(&status, "status", "", "only commitments with this `status` (pending, fulfilled, violated, overdue, conditional)")
-	fs.StringVar(&category, "category", "", "only commitments of this `category`")
-	pos, err := parse(fs, args)
-	if err != nil {
-		return err
-	}
-	if len(pos) > 0 {
-		return usagef("unexpected argument %q", pos[0])
-	}
-	if category == "" {
-		category = f.typ
-	}
-	rw, err := newRecordWriter(e.stdout, f.format, commitmentTable)
-	if err != nil {
-		return err
-	}
-	st, err := openExisting(e)
-	if err != nil {
-		return err
-	}
-	defer st.Close()
-	cf := store.CommitmentFilter{Since: f.since, Until: f.until, Actor: strings.ToUpper(f.actor),
-		Country: strings.ToUpper(f.country), Category: category, Status: status, Place: f.place, ArticleID: f.at, Q: f.q}
-	err = listAll(e.ctx, f.limit, &cf.Page, func() ([]domain.Commitment, store.Cursor, error) {
-		return st.Commitments(e.ctx, cf)
-	}, rw.write)
-	if err != nil {
-		return err
-	}
-	return rw.close()
+	return listing(e, "commitments", args, commitmentTable, func(fs *flag.FlagSet) {
+		fs.StringVar(&status, "status", "", "only commitments with this `status` (pending, fulfilled, violated, overdue, conditional)")
+		fs.StringVar(&category, "category", "", "only commitments of this `category`")
+	}, func(st store.Store, f filterFlags, p store.Page) ([]domain.Commitment, store.Cursor, error) {
+		return st.Commitments(e.ctx, store.CommitmentFilter{Since: f.since, Until: f.until, Actor: strings.ToUpper(f.actor),
+			Country: strings.ToUpper(f.country), Category: cmp.Or(category, f.typ), Status: status, Place: f.place,
+			ArticleID: f.at, Q: f.q, Page: p})
+	})
 }
 
 var commitmentTable = table[domain.Commitment]{

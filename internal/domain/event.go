@@ -114,3 +114,27 @@ func (e Event) MarshalJSON() ([]byte, error) {
 		plain
 	}{"event", plain(e)})
 }
+
+// Feature is an event as a GeoJSON feature: the point of its place, and
+// the event record as its properties. An event without a place has none:
+// a map cannot show it, and inventing a point would mislead.
+type Feature struct {
+	Type       string `json:"type"`
+	Geometry   Point  `json:"geometry"`
+	Properties Event  `json:"properties"`
+}
+
+// Point is a GeoJSON point, [longitude, latitude].
+type Point struct {
+	Type        string     `json:"type"`
+	Coordinates [2]float64 `json:"coordinates"`
+}
+
+// Feature returns the event as a GeoJSON feature, and false when it has no
+// place.
+func (e Event) Feature() (Feature, bool) {
+	if e.Place == nil {
+		return Feature{}, false
+	}
+	return Feature{"Feature", Point{"Point", [2]float64{e.Place.Lon, e.Place.Lat}}, e}, true
+}

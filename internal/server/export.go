@@ -87,20 +87,6 @@ func placeFullName(p *domain.Place) string {
 	return strings.Join(parts, ", ")
 }
 
-// geoFeature is an event as a GeoJSON feature: its place's point, and the
-// event record as properties (the same shape as `truce events --format
-// geojson`).
-type geoFeature struct {
-	Type       string       `json:"type"`
-	Geometry   geoPoint     `json:"geometry"`
-	Properties domain.Event `json:"properties"`
-}
-
-type geoPoint struct {
-	Type        string     `json:"type"`
-	Coordinates [2]float64 `json:"coordinates"`
-}
-
 // exportEvents streams the events f selects in format, page by page, up
 // to f.Limit events or, with no limit given, Config.ExportMax. Events
 // without a place are left out of GeoJSON: a map cannot show them.
@@ -162,7 +148,8 @@ func (s *Server) exportEvents(w http.ResponseWriter, r *http.Request, f store.Ev
 			bw.WriteString(",\n")
 		}
 		n++
-		return enc.Encode(geoFeature{"Feature", geoPoint{"Point", [2]float64{e.Place.Lon, e.Place.Lat}}, *e})
+		ft, _ := e.Feature()
+		return enc.Encode(ft)
 	}
 	switch format {
 	case formatCSV:
