@@ -300,7 +300,7 @@ func sayClaim(d *Doc, si, k int, actors []int, prev []claimSite, prevSpeaker int
 			if w == "saying" {
 				cs.kind = siteOwn
 				cs.start = 0
-				cs.prop = [2]int{clauseStart(toks, sp), k - 1}
+				cs.prop = [2]int{clauseStart(toks, d.Mentions[sp].Tok), k - 1}
 				return cs, true
 			}
 		}

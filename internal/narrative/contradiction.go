@@ -29,12 +29,18 @@ type Options struct {
 	// vs 200 dead do not.
 	CountRatio  float64
 	MinCountGap int
+	// MaxPerClaim is how many contradictions one claim takes part in
+	// before the rest are only counted (default 10).
+	MaxPerClaim int
 	// AsOf is the day the ledger is judged on (deadlines passed before it
 	// are overdue); zero means the latest record's date.
 	AsOf domain.Date
 }
 
 func (o Options) withDefaults() Options {
+	if o.MaxPerClaim <= 0 {
+		o.MaxPerClaim = 10
+	}
 	if o.Window <= 0 {
 		o.Window = 3
 	}
@@ -525,11 +531,37 @@ func Contradictions(claims []domain.Claim, events []domain.Event, opt Options) [
 		first[k] = len(kept)
 		kept = append(kept, p)
 	}
-	out := make([]domain.Contradiction, 0, len(kept))
+	// A claim contradicted by many others (a truce claim against every
+	// report of a month of fighting) keeps its first MaxPerClaim
+	// contradictions; the rest are counted on them, not listed.
+	perClaim := map[string]int{}
+	over := map[string]int{}
+	var listed []int
 	for n, p := range kept {
+		a, b := all[p.i].id, all[p.j].id
+		if perClaim[a] >= opt.MaxPerClaim || perClaim[b] >= opt.MaxPerClaim {
+			if perClaim[a] >= opt.MaxPerClaim {
+				over[a]++
+			} else {
+				over[b]++
+			}
+			continue
+		}
+		perClaim[a]++
+		perClaim[b]++
+		listed = append(listed, n)
+	}
+	out := make([]domain.Contradiction, 0, len(listed))
+	for _, n := range listed {
+		p := kept[n]
 		c := contradiction(&all[p.i], &all[p.j], p.reason)
 		if more[n] > 0 {
 			c.Explanation += fmt.Sprintf(" (and %d more statements of that article)", more[n])
+		}
+		for _, id := range []string{all[p.i].id, all[p.j].id} {
+			if over[id] > 0 {
+				c.Explanation += fmt.Sprintf(" (%d more statements contradict %s, not listed)", over[id], id)
+			}
 		}
 		out = append(out, c)
 	}

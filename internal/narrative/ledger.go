@@ -74,17 +74,29 @@ func Ledger(commitments []domain.Commitment, events []domain.Event, claims []dom
 		k := fmt.Sprintf("%s|%d", c.ArticleID, c.SentenceIndex)
 		deal[k] = append(deal[k], string(c.Actor.Code))
 	}
+	// Facts are blocked by the countries they involve and kept in date
+	// order, so that a commitment is judged against the facts of its own
+	// parties and places from its day on, not against every record.
+	slices.SortStableFunc(facts, func(a, b fact) int { return a.date.Time().Compare(b.date.Time()) })
+	byCountry := map[string][]int{}
+	for k := range facts {
+		for _, cc := range factCountries(&facts[k]) {
+			key := cc + "|" + facts[k].kind
+			byCountry[key] = append(byCountry[key], k)
+		}
+	}
 	out := make([]domain.Commitment, len(commitments))
 	for i := range commitments {
 		c := commitments[i]
 		c.Evidence = nil
 		j := newJudge(&c)
-		for _, o := range deal[fmt.Sprintf("%s|%d", c.ArticleID, c.SentenceIndex)] {
+		parties := deal[fmt.Sprintf("%s|%d", c.ArticleID, c.SentenceIndex)]
+		for _, o := range parties {
 			if !sameActor(&c, o) {
 				j.others = append(j.others, o)
 			}
 		}
-		for k := range facts {
+		for _, k := range candidates(byCountry, facts, j, parties) {
 			if ev, ok := j.judge(&facts[k]); ok {
 				c.Evidence = append(c.Evidence, ev)
 			}
@@ -598,4 +610,103 @@ func sectorParty(code string) string {
 		return "state"
 	}
 	return code[3:]
+}
+
+// factCountries returns the keys a fact is found under: the countries (or
+// organisations) of its actors, its speaker and its place, or "" when it
+// names none.
+func factCountries(f *fact) []string {
+	var out []string
+	add := func(cc string) {
+		if strings.HasPrefix(cc, "IGO") || strings.HasPrefix(cc, "NGO") {
+			// Organisations deliver, monitor and report everywhere.
+			cc = "org"
+		}
+		if cc != "" && !slices.Contains(out, cc) {
+			out = append(out, cc)
+		}
+	}
+	for _, a := range f.actors {
+		add(country(a))
+	}
+	add(country(f.speaker))
+	if f.place != nil {
+		add(string(f.place.Country))
+	}
+	if len(out) == 0 {
+		out = append(out, "")
+	}
+	return out
+}
+
+// candidates returns, in date order, the facts that may settle c: those
+// of its actor's, its partners', its beneficiary's and its place's
+// countries, of organisations, and those that name no country, dated on
+// or after c.
+func candidates(byCountry map[string][]int, facts []fact, j *judge, parties []string) []int {
+	c := j.c
+	keys := []string{"", "org", country(string(c.Actor.Code))}
+	for _, p := range parties {
+		keys = append(keys, country(p))
+	}
+	if c.Beneficiary != nil {
+		keys = append(keys, country(string(c.Beneficiary.Code)))
+	}
+	if c.Place != nil {
+		keys = append(keys, string(c.Place.Country))
+	}
+	var out []int
+	seen := map[string]bool{}
+	for _, kind := range kindsFor(j) {
+		for _, cc := range keys {
+			k := cc + "|" + kind
+			if seen[k] {
+				continue
+			}
+			seen[k] = true
+			idx := byCountry[k]
+			// Skip the facts dated before the commitment.
+			cmpDate := func(i int, d domain.Date) int { return facts[i].date.Time().Compare(d.Time()) }
+			from, _ := slices.BinarySearchFunc(idx, c.Date, cmpDate)
+			to := len(idx)
+			if kind == factFight && c.Category == domain.CategoryCeasefire && !j.end.IsZero() {
+				// Fighting after a truce's stated end does not break it.
+				to, _ = slices.BinarySearchFunc(idx, j.end, cmpDate)
+				to = max(to, from)
+			}
+			out = append(out, idx[from:to]...)
+		}
+	}
+	slices.Sort(out)
+	return slices.Compact(out)
+}
+
+// kindsFor lists the kinds of fact that can settle a commitment of a
+// category (see judge): a ceasefire is kept or broken by truces and
+// fighting, aid by deliveries, blockades and openings, and so on.
+func kindsFor(j *judge) []string {
+	switch j.c.Category {
+	case domain.CategoryCeasefire:
+		return []string{factCeasefire, factFight}
+	case domain.CategoryAid:
+		return []string{factOpen, factAidBlocked, factAidDelivered}
+	case domain.CategoryRelease:
+		return []string{factRelease}
+	case domain.CategoryWithdrawal:
+		return []string{factWithdrawal, factAdvance}
+	case domain.CategoryDisarmament:
+		return []string{factDisarm}
+	case domain.CategoryTalks:
+		return []string{factTalks}
+	case domain.CategoryRights:
+		return []string{factRights}
+	}
+	kinds := []string{factOther}
+	if j.negative {
+		kinds = append(kinds, factFight) // "not to attack"
+	}
+	if j.evac {
+		kinds = append(kinds, factOpen)
+	}
+	return kinds
 }
