@@ -1,6 +1,9 @@
 package domain
 
-import "strconv"
+import (
+	"encoding/json"
+	"strconv"
+)
 
 // Precision says how exactly a place is known.
 const (
@@ -47,4 +50,18 @@ func (p *Place) Key() string {
 	default:
 		return "c" + string(p.Country)
 	}
+}
+
+// MarshalJSON writes a place that no words named (an article's focus
+// place given to a sentence that names none) with null text and span.
+func (p Place) MarshalJSON() ([]byte, error) {
+	type plain Place
+	if p.Text != "" {
+		return json.Marshal(plain(p))
+	}
+	return json.Marshal(struct {
+		Text *string `json:"text"`
+		Span *Span   `json:"span"`
+		plain
+	}{nil, nil, plain(p)})
 }
