@@ -13,7 +13,8 @@ import (
 )
 
 // isTerminal reports whether w is a terminal (a table by default, and a
-// progress bar for long ingests).
+// progress bar for long ingests). golang.org/x/term answers it portably;
+// the standard library has no such test.
 func isTerminal(w io.Writer) bool {
 	f, ok := w.(*os.File)
 	return ok && term.IsTerminal(int(f.Fd()))
