@@ -178,9 +178,18 @@ func (c *Coder) placeOf(d *Doc, dr *draft) *domain.Place {
 		if p.Precision != domain.PrecisionCountry {
 			score++
 		}
-		// Closer to the trigger is better.
+		// Closer to the trigger is better; a place in the trigger's own
+		// clause is better still, and one in a trailing attribution ("…,
+		// relief officials in Nairobi said") says where the news came
+		// from, not where the event was.
 		if dist := abs(m.Tok - dr.match.Head); dist < 8 {
 			score++
+		}
+		if cs, ce := clauseStart(toks, dr.match.Head), clauseEnd(toks, dr.match.Head); m.Tok >= cs && m.Tok < ce {
+			score += 2
+		}
+		if inAttribution(toks, m.Tok) {
+			score -= 4
 		}
 		if score > bestScore {
 			best, bestScore = p, score
@@ -353,4 +362,29 @@ func (d *Doc) counts(si int) Counts {
 		d.countsOf[si] = c
 	}
 	return c
+}
+
+// inAttribution reports whether token k lies in a trailing attribution:
+// after a comma, before a verb of saying that ends the sentence's clause
+// ("…, relief officials in Nairobi said").
+func inAttribution(toks []text.Token, k int) bool {
+	comma := -1
+	for j := k - 1; j >= 0 && j >= k-6; j-- {
+		if toks[j].Norm == "," {
+			comma = j
+			break
+		}
+	}
+	if comma < 0 {
+		return false
+	}
+	for j := k + 1; j < len(toks) && j <= k+4; j++ {
+		if sayVerbs[toks[j].Norm] {
+			return true
+		}
+		if toks[j].Kind == text.Punct {
+			return false
+		}
+	}
+	return false
 }
