@@ -85,6 +85,11 @@ func clauseEnd(toks []text.Token, i int) int {
 		if relatives[w] || (subordinators[w] && w != "as" && w != "before" && w != "until" && w != "after") {
 			return k
 		}
+		if w == "following" || w == "amid" || w == "amidst" || w == "despite" {
+			// "… in the West Bank following the deaths of two Israelis":
+			// what follows is background, not the clause's object.
+			return k
+		}
 		if w == "," && k+1 < len(toks) {
 			n := toks[k+1].Norm
 			if subordinators[n] || relatives[n] || n == "and" || n == "but" || isGerund(n) || n == "saying" {

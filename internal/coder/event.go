@@ -420,6 +420,16 @@ func subjectOf(d *Doc, si, v int, actors []int) []int {
 	k := v
 	commas := 0
 	for k > 0 {
+		if a, ok := endAt.get(k); ok && !knownCountry(&d.Mentions[a]) {
+			// "Qatar's emir, Sheikh Hamad …, launched": a name the
+			// dictionaries lack, set off after the title that says who
+			// he is.
+			if t := d.Mentions[a].Tok; t >= 2 && toks[t-1].Norm == "," {
+				if b, ok := endAt.get(t - 1); ok && knownCountry(&d.Mentions[b]) {
+					return coordinated(d, si, b, endAt)
+				}
+			}
+		}
 		if a, ok := endAt.get(k); ok {
 			// "representatives of the Karabakh Armenians met": the head
 			// of the noun phrase, not the actor in its "of" phrase.
@@ -613,6 +623,10 @@ func objectOf(d *Doc, si int, dr *draft, actors []int) []int {
 			return nil
 		}
 		if mm.Metonymy && (prev == "in" || prev == "near" || prev == "at") {
+			continue
+		}
+		if strings.HasPrefix(string(mm.Code), domain.UnknownCountry) && mm.Tok > 0 && ownPossessive[toks[mm.Tok-1].Norm] {
+			// "offered its troops to …": the subject's own, not a target.
 			continue
 		}
 		if mm.TokEnd < len(toks) && sayVerbs[toks[mm.TokEnd].Norm] {
@@ -1011,4 +1025,12 @@ func (x mentionIndex) get(k int) (int, bool) {
 		}
 	}
 	return 0, false
+}
+
+var ownPossessive = set("its", "their", "his", "her", "own")
+
+// knownCountry reports whether a mention's actor has a country or is an
+// organisation.
+func knownCountry(m *gazetteer.Mention) bool {
+	return m.Country != "" || strings.HasPrefix(string(m.Code), "IGO") || strings.HasPrefix(string(m.Code), "NGO")
 }
