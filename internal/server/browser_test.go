@@ -22,8 +22,8 @@ import (
 
 // Browser tests: each page of the seeded store, loaded in a headless
 // Chromium, checked for what a person would check, and photographed into
-// testdata/screenshots/<page>.png (rewritten on every run, committed, and
-// reviewed with the change).
+// testdata/screenshots/<page>.png when run with -update (committed, and
+// reviewed with the change; a plain run leaves the tree as it was).
 
 // chromePath finds Chromium: $CHROME, else the usual places.
 func chromePath() string {
@@ -166,12 +166,16 @@ func (b *browser) checkClean(t *testing.T) {
 	b.dialogs = nil
 }
 
-// screenshot saves the whole page as testdata/screenshots/<name>.png.
+// screenshot takes the whole page and, with -update, saves it as
+// testdata/screenshots/<name>.png.
 func (b *browser) screenshot(t *testing.T, name string) {
 	t.Helper()
 	png, err := chromedp.Run(b.ctx, chromedp.FullScreenshot(100))
 	if err != nil {
 		t.Fatalf("screenshot: %v", err)
+	}
+	if !*update {
+		return
 	}
 	dir := filepath.Join("testdata", "screenshots")
 	if err := os.MkdirAll(dir, 0o755); err != nil {
