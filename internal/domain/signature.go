@@ -1,5 +1,7 @@
 package domain
 
+import "math"
+
 // NearDuplicateThreshold is the estimated Jaccard similarity of word
 // shingles at or above which an article is a near-duplicate of an earlier
 // one.
@@ -37,6 +39,13 @@ func (s Signature) Similarity(t Signature) float64 {
 	}
 	return float64(same) / float64(len(s))
 }
+
+// MinSharedBands is the fewest bands that two signatures of similarity at
+// least NearDuplicateThreshold can share: they disagree in at most
+// SignatureSize - ceil(threshold*SignatureSize) positions, and each
+// disagreement spoils at most one band. So a candidate that shares fewer
+// bands cannot pass the similarity check and need not be fetched.
+var MinSharedBands = max(1, SignatureBands-(SignatureSize-int(math.Ceil(NearDuplicateThreshold*SignatureSize-1e-9))))
 
 // Bands returns one hash per band of rows (locality-sensitive hashing):
 // texts that share any band hash are candidates for a near-duplicate

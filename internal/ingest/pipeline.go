@@ -76,9 +76,11 @@ func Run(ctx context.Context, st store.Store, inputs []string, opt Options) (Sum
 	return sum, nil
 }
 
-// ingestAll reads the inputs and stores their articles. Reading runs here;
-// hashing and storing a batch run on another goroutine, so the next batch
-// is read meanwhile.
+// ingestAll reads the inputs and stores their articles, in three stages
+// that run at once: reading and parsing runs here; hashing a batch runs on
+// another goroutine (and its workers); storing runs on a third, so the
+// single database writer stores a batch while the next is hashed and the
+// one after is read.
 func ingestAll(ctx context.Context, st store.Store, files []string, opt *Options, sum *Summary, report func(error)) error {
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
@@ -86,14 +88,24 @@ func ingestAll(ctx context.Context, st store.Store, files []string, opt *Options
 	defer bar.done()
 
 	batches := make(chan []*domain.Article, 1)
+	finished := make(chan []*domain.Article, 1)
 	var storeErr error
 	var wg sync.WaitGroup
 	wg.Go(func() {
+		defer close(finished)
 		for b := range batches {
-			if storeErr != nil || ctx.Err() != nil {
+			if ctx.Err() != nil {
 				continue // drain, so the reader never blocks
 			}
 			finishAll(b, opt.workers())
+			finished <- b
+		}
+	})
+	wg.Go(func() {
+		for b := range finished {
+			if storeErr != nil || ctx.Err() != nil {
+				continue // drain, so the hashing never blocks
+			}
 			res, err := st.AddArticles(ctx, b)
 			if err != nil {
 				storeErr = fmt.Errorf("ingest: store %d articles: %w", len(b), err)

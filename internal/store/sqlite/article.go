@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"math"
+	"strconv"
 	"strings"
 	"time"
 
@@ -102,14 +103,21 @@ func newArticleInserter(ctx context.Context, tx *sql.Tx) (*articleInserter, erro
 		// The stored articles with the same id, hash or URL (kinds 0, 1,
 		// 2), then the near-duplicate candidates (3), earliest first: one
 		// query rather than two, as each costs a round trip through the
-		// driver per article.
+		// driver per article. A candidate shares at least
+		// domain.MinSharedBands bands, as any near-duplicate must: an
+		// article that shares one band by chance is not read (each is a
+		// random page of a large table; on news with a shared vocabulary
+		// there were ten such an article, and reading them was a third of
+		// the ingest).
 		{&ins.lookup, `SELECT 0 AS kind, seq, id, NULL FROM articles WHERE id = ?1
 			UNION ALL SELECT 1, seq, id, NULL FROM articles WHERE hash = ?2
 			UNION ALL SELECT 2, seq, id, NULL FROM articles WHERE url = ?3
 			UNION ALL SELECT 3, seq, id, signature FROM articles WHERE seq IN (
-				SELECT article_seq FROM article_bands WHERE band_hash IN (` + marks.String() + `)
-				UNION ALL
-				SELECT article_seq FROM article_bands_new WHERE band_hash IN (` + marks.String() + `))
+				SELECT article_seq FROM (
+					SELECT article_seq FROM article_bands WHERE band_hash IN (` + marks.String() + `)
+					UNION ALL
+					SELECT article_seq FROM article_bands_new WHERE band_hash IN (` + marks.String() + `))
+				GROUP BY article_seq HAVING count(*) >= ` + strconv.Itoa(domain.MinSharedBands) + `)
 			ORDER BY kind, seq`},
 		{&ins.insert, `INSERT INTO articles(id, hash, url, title, source, byline,
 			published, date_text, format, origin, signature, duplicate_of,
