@@ -42,6 +42,9 @@ func (s *Store) AddArticles(ctx context.Context, articles []*domain.Article) ([]
 			return err
 		}
 		defer ins.close()
+		if ins.filter, err = s.bandFilter(ctx, tx, len(articles)); err != nil {
+			return err
+		}
 		for i, a := range articles {
 			if results[i], err = ins.add(ctx, a, now); err != nil {
 				return fmt.Errorf("article %q: %w", a.ID, err)
@@ -76,7 +79,11 @@ func validArticle(a *domain.Article) error {
 // articleInserter holds the statements AddArticles runs for every article,
 // prepared once per batch.
 type articleInserter struct {
-	lookup, insert, bands *sql.Stmt
+	// lookupExact is lookup without the near-duplicate candidates.
+	lookup, lookupExact, insert, bands *sql.Stmt
+	// filter, when not nil, holds every stored band, and the inserter
+	// adds the bands it stores.
+	filter *bandFilter
 	// args are the lookup's and bandArgs the bands' arguments, reused.
 	args, bandArgs []any
 	// first is the seq of the batch's first stored article, 0 before it.
@@ -119,6 +126,10 @@ func newArticleInserter(ctx context.Context, tx *sql.Tx) (*articleInserter, erro
 					SELECT article_seq FROM article_bands_new WHERE band_hash IN (` + marks.String() + `))
 				GROUP BY article_seq HAVING count(*) >= ` + strconv.Itoa(domain.MinSharedBands) + `)
 			ORDER BY kind, seq`},
+		{&ins.lookupExact, `SELECT 0 AS kind, seq, id, NULL FROM articles WHERE id = ?1
+			UNION ALL SELECT 1, seq, id, NULL FROM articles WHERE hash = ?2
+			UNION ALL SELECT 2, seq, id, NULL FROM articles WHERE url = ?3
+			ORDER BY kind, seq`},
 		{&ins.insert, `INSERT INTO articles(id, hash, url, title, source, byline,
 			published, date_text, format, origin, signature, duplicate_of,
 			ingested_at, coder_version, text)
@@ -137,7 +148,7 @@ func newArticleInserter(ctx context.Context, tx *sql.Tx) (*articleInserter, erro
 }
 
 func (ins *articleInserter) close() {
-	for _, st := range []*sql.Stmt{ins.lookup, ins.insert, ins.bands} {
+	for _, st := range []*sql.Stmt{ins.lookup, ins.lookupExact, ins.insert, ins.bands} {
 		if st != nil {
 			st.Close()
 		}
@@ -148,10 +159,18 @@ func (ins *articleInserter) close() {
 func (ins *articleInserter) add(ctx context.Context, a *domain.Article, now time.Time) (store.AddResult, error) {
 	res := store.AddResult{ID: a.ID, Status: store.New}
 	ins.args = append(ins.args[:0], a.ID, a.Hash, nullString(a.URL))
+	// The candidates share MinSharedBands bands; when the filter says
+	// fewer may be stored, there are none to look up.
+	candidates := ins.filter == nil
+	shared := 0
 	for _, b := range a.Signature.Bands() {
 		ins.args = append(ins.args, int64(b))
+		if !candidates && ins.filter.mayHave(b) {
+			shared++
+			candidates = shared >= domain.MinSharedBands
+		}
 	}
-	dup, near, err := ins.find(ctx, a.Signature)
+	dup, near, err := ins.find(ctx, a.Signature, candidates)
 	switch {
 	case err != nil:
 		return res, err
@@ -185,6 +204,9 @@ func (ins *articleInserter) add(ctx context.Context, a *domain.Article, now time
 		ins.bandArgs = ins.bandArgs[:0]
 		for _, b := range ins.args[3:] {
 			ins.bandArgs = append(ins.bandArgs, b, seq)
+			if ins.filter != nil {
+				ins.filter.add(uint64(b.(int64)))
+			}
 		}
 		if _, err := ins.bands.ExecContext(ctx, ins.bandArgs...); err != nil {
 			return res, fmt.Errorf("insert bands: %w", err)
@@ -195,9 +217,15 @@ func (ins *articleInserter) add(ctx context.Context, a *domain.Article, now time
 
 // find runs the lookup with ins.args and returns the id of the stored
 // article that the article duplicates, else the id of the earliest whose
-// signature is within the near-duplicate threshold of sig, else "".
-func (ins *articleInserter) find(ctx context.Context, sig domain.Signature) (dup, near string, err error) {
-	rows, err := ins.lookup.QueryContext(ctx, ins.args...)
+// signature is within the near-duplicate threshold of sig, else "". It
+// looks for near-duplicates only when candidates is set.
+func (ins *articleInserter) find(ctx context.Context, sig domain.Signature, candidates bool) (dup, near string, err error) {
+	var rows *sql.Rows
+	if candidates {
+		rows, err = ins.lookup.QueryContext(ctx, ins.args...)
+	} else {
+		rows, err = ins.lookupExact.QueryContext(ctx, ins.args[:3]...)
+	}
 	if err != nil {
 		return "", "", fmt.Errorf("find duplicates: %w", err)
 	}

@@ -37,6 +37,17 @@ func TestConformance(t *testing.T) {
 	storetest.Run(t, func(t *testing.T) store.Store { return openTemp(t) })
 }
 
+// TestConformanceBandFilter runs the suite with the filter of stored bands
+// built from the first article, as a bulk ingest has it, so that every
+// near-duplicate case also runs through it.
+func TestConformanceBandFilter(t *testing.T) {
+	storetest.Run(t, func(t *testing.T) store.Store {
+		s := openTemp(t)
+		s.bandFilterAfter = 0
+		return s
+	})
+}
+
 func TestConformanceMemory(t *testing.T) {
 	storetest.Run(t, func(t *testing.T) store.Store {
 		s, err := Open(t.Context(), Memory)
