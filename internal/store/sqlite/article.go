@@ -42,7 +42,7 @@ func (s *Store) AddArticles(ctx context.Context, articles []*domain.Article) ([]
 			return err
 		}
 		defer ins.close()
-		if ins.filter, err = s.bandFilter(ctx, tx, len(articles)); err != nil {
+		if ins.filter, err = s.dupFilter(ctx, tx, len(articles)); err != nil {
 			return err
 		}
 		for i, a := range articles {
@@ -83,7 +83,7 @@ type articleInserter struct {
 	lookup, lookupExact, insert, bands *sql.Stmt
 	// filter, when not nil, holds every stored band, and the inserter
 	// adds the bands it stores.
-	filter *bandFilter
+	filter *dupFilter
 	// args are the lookup's and bandArgs the bands' arguments, reused.
 	args, bandArgs []any
 	// first is the seq of the batch's first stored article, 0 before it.
@@ -170,7 +170,11 @@ func (ins *articleInserter) add(ctx context.Context, a *domain.Article, now time
 			candidates = shared >= domain.MinSharedBands
 		}
 	}
-	dup, near, err := ins.find(ctx, a.Signature, candidates)
+	var dup, near string
+	var err error
+	if candidates || ins.filter == nil || ins.filter.mayBeDuplicate(a.ID, a.Hash, a.URL) {
+		dup, near, err = ins.find(ctx, a.Signature, candidates)
+	}
 	switch {
 	case err != nil:
 		return res, err
@@ -200,13 +204,17 @@ func (ins *articleInserter) add(ctx context.Context, a *domain.Article, now time
 	}
 	// A near-duplicate's bands are left out: it is never the earliest of
 	// anything that it does not itself duplicate.
-	if res.Status == store.New {
+	bands := ins.args[3:]
+	if res.Status != store.New {
+		bands = nil
+	}
+	if ins.filter != nil {
+		ins.filter.addArticle(a.ID, a.Hash, a.URL, bands)
+	}
+	if len(bands) > 0 {
 		ins.bandArgs = ins.bandArgs[:0]
-		for _, b := range ins.args[3:] {
+		for _, b := range bands {
 			ins.bandArgs = append(ins.bandArgs, b, seq)
-			if ins.filter != nil {
-				ins.filter.add(uint64(b.(int64)))
-			}
 		}
 		if _, err := ins.bands.ExecContext(ctx, ins.bandArgs...); err != nil {
 			return res, fmt.Errorf("insert bands: %w", err)

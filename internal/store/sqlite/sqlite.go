@@ -41,11 +41,11 @@ type Store struct {
 	// bandMergeRows is bandMergeRows, replaced in tests.
 	bandMergeRows func(total int64) int64
 	// offered counts the articles given to AddArticles, and bands is the
-	// filter of stored bands built once they reach bandFilterAfter
-	// (bandFilterAfter, replaced in tests); the writer's, used inside its
+	// filter of stored bands built once they reach dupFilterAfter
+	// (dupFilterAfter, replaced in tests); the writer's, used inside its
 	// transactions only.
-	offered, bandFilterAfter int64
-	bands                    *bandFilter
+	offered, dupFilterAfter int64
+	filter                  *dupFilter
 	// ckpt is a connection of its own that copies the WAL back into the
 	// database after writes, on another core than the writer's, so that
 	// the writer rarely does it in the middle of a commit. kick wakes it;
@@ -74,7 +74,7 @@ func Open(ctx context.Context, path string) (*Store, error) {
 			return nil, err
 		}
 	}
-	s := &Store{path: path, now: time.Now, bandMergeRows: bandMergeRows, bandFilterAfter: bandFilterAfter}
+	s := &Store{path: path, now: time.Now, bandMergeRows: bandMergeRows, dupFilterAfter: dupFilterAfter}
 	var err error
 	if path == Memory {
 		s.w, err = sql.Open("sqlite", "file::memory:?"+params(true))

@@ -43,7 +43,7 @@ func TestConformance(t *testing.T) {
 func TestConformanceBandFilter(t *testing.T) {
 	storetest.Run(t, func(t *testing.T) store.Store {
 		s := openTemp(t)
-		s.bandFilterAfter = 0
+		s.dupFilterAfter = 0
 		return s
 	})
 }

@@ -12,12 +12,12 @@ import (
 	"github.com/truce/truce/internal/store/storetest"
 )
 
-// TestBandFilterNoFalseNegatives: every band added is reported as maybe
+// TestDupFilterNoFalseNegatives: every band added is reported as maybe
 // stored, and bands never added mostly are not.
-func TestBandFilterNoFalseNegatives(t *testing.T) {
+func TestDupFilterNoFalseNegatives(t *testing.T) {
 	r := rand.New(rand.NewPCG(3, 4))
-	f := newBandFilter(bandFilterMinCapacity)
-	added := make([]uint64, bandFilterMinCapacity)
+	f := newDupFilter(dupFilterMinCapacity)
+	added := make([]uint64, dupFilterMinCapacity)
 	for i := range added {
 		added[i] = r.Uint64() >> 1
 		f.add(added[i])
@@ -40,10 +40,10 @@ func TestBandFilterNoFalseNegatives(t *testing.T) {
 	}
 }
 
-// TestBandFilterOtherWriter: a near-duplicate of an article that another
-// connection stored after this store built its filter is still found, and
-// so is one of an article stored in the same batch.
-func TestBandFilterOtherWriter(t *testing.T) {
+// TestDupFilterOtherWriter: duplicates and a near-duplicate of an article
+// that another connection stored after this store built its filter are
+// still found, and so is a near-duplicate of an article of the same batch.
+func TestDupFilterOtherWriter(t *testing.T) {
 	ctx := t.Context()
 	path := filepath.Join(t.TempDir(), "truce.db")
 	open := func() *Store {
@@ -52,7 +52,7 @@ func TestBandFilterOtherWriter(t *testing.T) {
 			t.Fatal(err)
 		}
 		t.Cleanup(func() { s.Close() })
-		s.bandFilterAfter = 0
+		s.dupFilterAfter = 0
 		return s
 	}
 	a, b := open(), open()
@@ -67,11 +67,23 @@ func TestBandFilterOtherWriter(t *testing.T) {
 	for i := range 3 {
 		add(a, storetest.NewArticle(fmt.Sprintf("a%d", i), fmt.Sprintf("Article %d of the first store.", i), time.Time{}))
 	}
-	if a.bands == nil || a.bands.n != 3*domain.SignatureBands {
-		t.Fatalf("the first store's filter holds %v", a.bands)
+	// Each article's bands, id and hash (they have no URL).
+	if a.filter == nil || a.filter.n != 3*(domain.SignatureBands+2) {
+		t.Fatalf("the first store's filter is missing or holds the wrong number of keys")
 	}
 	other := storetest.NewArticle("b0", "An article the second store keeps.", time.Time{})
+	other.URL = "https://example.org/b0"
 	add(b, other)
+	// Exact duplicates of it by id, by text and by URL.
+	byID := storetest.NewArticle("b0", "Another text under the same id.", time.Time{})
+	byText := storetest.NewArticle("b0-again", "An article the second store keeps.", time.Time{})
+	byURL := storetest.NewArticle("b0-url", "Another text at the same address.", time.Time{})
+	byURL.URL = other.URL
+	for _, r := range add(a, byID, byText, byURL) {
+		if r.Status != store.Duplicate || r.DuplicateOf != "b0" {
+			t.Errorf("%s: got %v of %q, want a duplicate of b0", r.ID, r.Status, r.DuplicateOf)
+		}
+	}
 
 	near := storetest.NewArticle("near-b0", "Near the second store's article.", time.Time{})
 	near.Signature = storetest.Alter(other.Signature, 0, 9, 21, 33, 50)
