@@ -92,12 +92,41 @@ func clauseEnd(toks []text.Token, i int) int {
 		}
 		if w == "," && k+1 < len(toks) {
 			n := toks[k+1].Norm
-			if subordinators[n] || relatives[n] || n == "and" || n == "but" || isGerund(n) || n == "saying" {
+			if subordinators[n] || relatives[n] || n == "and" || n == "but" || isGerund(n) || n == "saying" || attribution(toks, k) {
 				return k
 			}
 		}
 	}
 	return len(toks)
+}
+
+// attributionVerbs end a postposed attribution.
+var attributionVerbs = set("said", "says", "told", "tells", "reported", "reports", "added", "stated", "announced",
+	"confirmed", "claimed", "wrote", "tweeted", "quoted")
+
+// attribution reports whether the comma at token k opens the attribution
+// that closes a sentence: ", the official news agency said on Wednesday",
+// ", police said", ", two commanders told a news agency by phone", ",
+// according to witnesses". Whoever it names is the sentence's source of
+// information, never a party to the clause before the comma.
+func attribution(toks []text.Token, k int) bool {
+	if k+1 >= len(toks) || toks[k].Norm != "," {
+		return false
+	}
+	if toks[k+1].Norm == "according" {
+		return true
+	}
+	for j := k + 1; j < len(toks) && j <= k+8; j++ {
+		t := toks[j]
+		if attributionVerbs[t.Norm] && j > k+1 {
+			// A time or a channel may follow the verb, not a clause.
+			return len(toks)-j <= 8 && (j+1 >= len(toks) || toks[j+1].Norm != "that")
+		}
+		if t.Kind == text.Punct && t.Norm != "'s" && t.Norm != "-" && t.Norm != "(" && t.Norm != ")" && t.Norm != "." {
+			return false
+		}
+	}
+	return false
 }
 
 func isGerund(w string) bool {

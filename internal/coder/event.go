@@ -386,7 +386,13 @@ func (c *Coder) actors(d *Doc, si int, dr *draft, actors []int, prev []*draft) {
 			}
 		}
 	}
-	obj := objectOf(d, si, dr, actors)
+	objActors := actors
+	if classOf(&m) != classReport {
+		// A verb of saying keeps them: "said he would …" opens the
+		// reported clause, and has no addressee.
+		objActors = notSelf(d, actors, subj)
+	}
+	obj := objectOf(d, si, dr, objActors)
 	if m.Passive && (dr.gov == nil) {
 		// "was shelled by X": the subject undergoes it.
 		by := byAgent(d, si, m.End, actors)
@@ -395,6 +401,28 @@ func (c *Coder) actors(d *Doc, si int, dr *draft, actors []int, prev []*draft) {
 	}
 	dr.source, dr.target = subj, obj
 	dr.target = slices.DeleteFunc(dr.target, func(i int) bool { return slices.Contains(dr.source, i) || sameActor(d, dr.source, i) })
+}
+
+// notSelf returns the actors less the pronouns that refer back to the
+// subject: "they" in "said they would meet the envoy", "their" in "held
+// their first meeting with the president" are the subject again, never
+// the one it acts on.
+func notSelf(d *Doc, actors, subj []int) []int {
+	if len(subj) == 0 {
+		return actors
+	}
+	return slices.DeleteFunc(slices.Clone(actors), func(a int) bool {
+		m := &d.Mentions[a]
+		if !m.Pronoun {
+			return false
+		}
+		for _, s := range subj {
+			if d.Mentions[s].Code == m.Code {
+				return true
+			}
+		}
+		return false
+	})
 }
 
 // sameActor reports whether mention i has the same code as one of srcs
@@ -447,6 +475,16 @@ func subjectOf(d *Doc, si, v int, actors []int) []int {
 			return coordinated(d, si, a, endAt)
 		}
 		w := toks[k-1].Norm
+		if w == ")" {
+			// "The International Labour Office (ILO) said": the name
+			// before the abbreviation in brackets.
+			if o := openBracket(toks, k-1); o >= 0 {
+				if _, ok := endAt.get(o); ok {
+					k = o
+					continue
+				}
+			}
+		}
 		switch {
 		case relatives[w] && (w == "who" || w == "which"):
 			if a, ok := endAt.get(k - 1); ok {
@@ -465,12 +503,28 @@ func subjectOf(d *Doc, si, v int, actors []int) []int {
 			}
 			// Skip an apposition or relative clause set off by commas:
 			// "David Babayan, an adviser to …, emphasized".
-			if p := prevComma(toks, k-1); p >= 0 && appositive(toks, p+1) {
+			p := prevComma(toks, k-1)
+			if p >= 0 && appositive(toks, p+1) {
 				if a, ok := endAt.get(p); ok {
 					return coordinated(d, si, a, endAt)
 				}
 				k = p
 				continue
+			}
+			if p >= 1 && namedApposition(d, toks, endAt, p, k-1) {
+				// "The main rebel group, the Popular Front (PF),
+				// insisted": two names of one actor.
+				if a, ok := endAt.get(p); ok {
+					return coordinated(d, si, a, endAt)
+				}
+			}
+			if p >= 1 && properName(toks, p+1, k-1) {
+				// "A member of the parliament, Ali Hasanov, started": a
+				// name the dictionaries lack, set off after the noun
+				// phrase that says who he is.
+				if a, ok := endAt.get(p); ok {
+					return coordinated(d, si, a, endAt)
+				}
 			}
 			// "In a dialogue …, Azerbaijan agreed": a fronted phrase
 			// holds no subject.
@@ -487,6 +541,58 @@ func subjectOf(d *Doc, si, v int, actors []int) []int {
 		k--
 	}
 	return nil
+}
+
+// openBracket returns the "(" that opens the short bracket closed at
+// token c, holding only words ("(ILO)", "(Freedom Party)"), or -1.
+func openBracket(toks []text.Token, c int) int {
+	for k := c - 1; k >= 0 && k >= c-5; k-- {
+		switch {
+		case toks[k].Norm == "(":
+			if k == c-1 {
+				return -1
+			}
+			return k
+		case toks[k].Kind != text.Word:
+			return -1
+		}
+	}
+	return -1
+}
+
+// namedApposition reports whether the words between the commas at tokens
+// p and c are one actor mention (with its abbreviation in brackets, and
+// an article): the second name of the actor before the first comma.
+func namedApposition(d *Doc, toks []text.Token, endAt mentionIndex, p, c int) bool {
+	q := c
+	if q > 0 && toks[q-1].Norm == ")" {
+		if o := openBracket(toks, q-1); o >= 0 {
+			q = o
+		}
+	}
+	b, ok := endAt.get(q)
+	if !ok {
+		return false
+	}
+	start := p + 1
+	if start < len(toks) && toks[start].Norm == "the" {
+		start++
+	}
+	return d.Mentions[b].Tok == start
+}
+
+// properName reports whether tokens [from, to) are two to five
+// capitalised words: a person's or a body's name.
+func properName(toks []text.Token, from, to int) bool {
+	if to-from < 2 || to-from > 5 {
+		return false
+	}
+	for k := from; k < to; k++ {
+		if toks[k].Kind != text.Word || !toks[k].Capitalised() {
+			return false
+		}
+	}
+	return true
 }
 
 func prevComma(toks []text.Token, i int) int {
@@ -718,6 +824,14 @@ func nominalActors(d *Doc, si int, dr *draft, actors []int) (src, tgt []int) {
 		}
 		if ok {
 			src = []int{a}
+		}
+	}
+	// The attribution closing the sentence names no party: "in a bomb
+	// attack on Thursday, police said".
+	for k := m.Head + 1; k < len(toks); k++ {
+		if attribution(toks, k) {
+			actors = slices.DeleteFunc(slices.Clone(actors), func(a int) bool { return d.Mentions[a].Tok > k })
+			break
 		}
 	}
 	for k := m.Head + 1; k < len(toks) && k < m.End+3; k++ {

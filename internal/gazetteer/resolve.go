@@ -583,7 +583,7 @@ func (st *state) resolveGroupPhrase(si int, m *Mention, ph *phrase, agent *entry
 		m.Entry = domain.NullString(agent.ref)
 		return true
 	case agent != nil && len(ph.agents) == 1 && agent.traits&agAdjective != 0 && !ph.agentInfl && ph.owner == nil && len(ph.dems) == 0 && !ph.quantity &&
-		st.lowerNounAt(si, ph.end):
+		(st.lowerNounAt(si, ph.end) || st.adjectiveBeforeName(si, ph.start, ph.end)):
 		return false // "a military operation", "government buildings"
 	case agent != nil:
 		c := st.ownerCountry(ph)
@@ -1182,6 +1182,23 @@ func (st *state) lowerNounAt(si, p int) bool {
 		return false
 	}
 	return !strings.HasSuffix(toks[p].Norm, "ed") || toks[p].Norm == "need"
+}
+
+// adjectiveBeforeName reports whether an adjective-like agent at tokens
+// [start, end) follows an article and stands before a capitalised word
+// that goes on into the noun it modifies: "an official Syrian newspaper",
+// "the official Xinhua news agency". A day or month is no such word ("the
+// government Monday said"), nor the end of the phrase.
+func (st *state) adjectiveBeforeName(si, start, end int) bool {
+	toks := st.toks(si)
+	if start == 0 || st.cueAt(si, start-1) != cueDeterminer || end+1 >= len(toks) {
+		return false
+	}
+	next := toks[end]
+	if next.Kind != text.Word || !next.Capitalised() || st.cueAt(si, end) == cueTime {
+		return false
+	}
+	return toks[end+1].Kind == text.Word && st.cueAt(si, end+1) != cueSpeech && st.cueAt(si, end+1) != cueAux
 }
 
 // speechIn reports whether a speech verb stands in tokens [p, q).
