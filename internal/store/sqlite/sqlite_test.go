@@ -1,12 +1,14 @@
 package sqlite
 
 import (
+	"context"
 	"database/sql"
 	"fmt"
 	"os"
 	"path/filepath"
 	"slices"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -434,5 +436,47 @@ func TestBandMerges(t *testing.T) {
 	}
 	if merged+pending != 16*len(originals) || merged == 0 {
 		t.Errorf("got %d merged and %d new bands, want %d in all, some merged", merged, pending, 16*len(originals))
+	}
+}
+
+// cancelAfter is a context that is cancelled once Err has been asked n
+// times, so that a test can cancel a batch between two of its articles.
+type cancelAfter struct {
+	context.Context
+	mu   sync.Mutex
+	n    int
+	done chan struct{}
+}
+
+func (c *cancelAfter) Done() <-chan struct{} { return c.done }
+
+func (c *cancelAfter) Err() error {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.n--; c.n == 0 {
+		close(c.done)
+	}
+	if c.n <= 0 {
+		return context.Canceled
+	}
+	return nil
+}
+
+// TestAddArticlesCancelled: a batch whose context ends before it starts or
+// between two of its articles stores none of them.
+func TestAddArticlesCancelled(t *testing.T) {
+	s := openTemp(t)
+	var batch []*domain.Article
+	for i := range 20 {
+		batch = append(batch, storetest.NewArticle(fmt.Sprintf("c%d", i), fmt.Sprintf("Cancelled article %d.", i), time.Time{}))
+	}
+	for _, after := range []int{1, 10} {
+		ctx := &cancelAfter{Context: context.Background(), n: after, done: make(chan struct{})}
+		if _, err := s.AddArticles(ctx, batch); err == nil {
+			t.Errorf("cancelled after %d checks: no error", after)
+		}
+		if n, err := s.CountArticles(t.Context(), store.ArticleFilter{}); err != nil || n != 0 {
+			t.Errorf("cancelled after %d checks: %d articles stored (%v), want 0", after, n, err)
+		}
 	}
 }
