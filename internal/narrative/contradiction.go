@@ -32,6 +32,9 @@ type Options struct {
 	// MaxPerClaim is how many contradictions one claim takes part in
 	// before the rest are only counted (default 10).
 	MaxPerClaim int
+	// MaxEvidence is how many records of each status a commitment's
+	// trail lists, the earliest (default 10).
+	MaxEvidence int
 	// AsOf is the day the ledger is judged on (deadlines passed before it
 	// are overdue); zero means the latest record's date.
 	AsOf domain.Date
@@ -40,6 +43,9 @@ type Options struct {
 func (o Options) withDefaults() Options {
 	if o.MaxPerClaim <= 0 {
 		o.MaxPerClaim = 10
+	}
+	if o.MaxEvidence <= 0 {
+		o.MaxEvidence = 10
 	}
 	if o.Window <= 0 {
 		o.Window = 3
@@ -467,6 +473,7 @@ func Contradictions(claims []domain.Claim, events []domain.Event, opt Options) [
 	for i := range all {
 		all[i].day = dayNumber(all[i].date)
 	}
+	all, echoes := collapseEchoes(all)
 	opt.periods(all)
 	supersede(all)
 	blocks := map[string][]int{}
@@ -558,6 +565,11 @@ func Contradictions(claims []domain.Claim, events []domain.Event, opt Options) [
 		if more[n] > 0 {
 			c.Explanation += fmt.Sprintf(" (and %d more statements of that article)", more[n])
 		}
+		for _, x := range []int{p.i, p.j} {
+			if n := echoes[x]; n > 0 {
+				c.Explanation += fmt.Sprintf(" (%d more reports repeat %s)", n, all[x].id)
+			}
+		}
 		for _, id := range []string{all[p.i].id, all[p.j].id} {
 			if over[id] > 0 {
 				c.Explanation += fmt.Sprintf(" (%d more statements contradict %s, not listed)", over[id], id)
@@ -567,6 +579,56 @@ func Contradictions(claims []domain.Claim, events []domain.Event, opt Options) [
 	}
 	slices.SortFunc(out, func(x, y domain.Contradiction) int { return strings.Compare(x.ID, y.ID) })
 	return out
+}
+
+// collapseEchoes sets apart the echoes: a statement that says what an
+// earlier one says (same topic, polarity, place, day, numbers, speaker,
+// verb and actors, made the same day) in another sentence or article — a
+// wire paragraph reprinted in articles that are not near-duplicates of
+// each other, a claim quoted again. It returns the first report of each,
+// in input order, which alone are compared, and how many others repeat
+// each, which the contradictions it takes part in mention. Without this a
+// day of reprints compared every copy with every other, and the pairs grew
+// with their square. (What the periods and revisions of tolls add to a
+// statement depends only on what it says, so echoes would get the same.)
+func collapseEchoes(all []statement) (first []statement, echoes []int) {
+	keys := make([]string, len(all))
+	at := map[string]int{}
+	for i := range all {
+		keys[i] = all[i].echoKey()
+		r, ok := at[keys[i]]
+		if !ok || all[r].after(&all[i]) {
+			at[keys[i]] = i
+		}
+	}
+	first = make([]statement, 0, len(at))
+	pos := make(map[string]int, len(at))
+	for i := range all {
+		if at[keys[i]] == i {
+			pos[keys[i]] = len(first)
+			first = append(first, all[i])
+		}
+	}
+	echoes = make([]int, len(first))
+	for i := range all {
+		if at[keys[i]] != i {
+			echoes[pos[keys[i]]]++
+		}
+	}
+	return first, echoes
+}
+
+// echoKey is what two statements that say the same share: all but where
+// they were said.
+func (s *statement) echoKey() string {
+	count := "-"
+	if s.count != nil {
+		count = fmt.Sprint(*s.count)
+	}
+	return strings.Join([]string{fmt.Sprint(s.event), s.topic, s.polarity, placeKey(s.place),
+		s.date.String(), fmt.Sprint(s.explicitDate), s.per.start.String(), s.per.end.String(),
+		fmt.Sprint(s.per.stated), count, s.kind, s.class, s.side, s.speaker, s.party,
+		strings.Join(s.actors, ","), s.verb, s.said.String(), strings.Join(s.goods, ",")}, "|")
 }
 
 // after reports whether s was made after t: a later day, or later in

@@ -96,10 +96,26 @@ func Ledger(commitments []domain.Commitment, events []domain.Event, claims []dom
 				j.others = append(j.others, o)
 			}
 		}
+		// The first MaxEvidence records of each status, in date order,
+		// are its trail; a promise broken again and again (a truce against
+		// every report of a month of fighting) stops there, as its status
+		// cannot change.
+		listed := map[string]int{}
+		unlisted := map[string]bool{}
 		for _, k := range candidates(byCountry, facts, j, parties) {
-			if ev, ok := j.judge(&facts[k]); ok {
-				c.Evidence = append(c.Evidence, ev)
+			ev, ok := j.judge(&facts[k])
+			if !ok {
+				continue
 			}
+			if listed[ev.Status] == opt.MaxEvidence {
+				unlisted[ev.Status] = true
+				if ev.Status == domain.StatusViolated {
+					break
+				}
+				continue
+			}
+			listed[ev.Status]++
+			c.Evidence = append(c.Evidence, ev)
 		}
 		slices.SortStableFunc(c.Evidence, func(a, b domain.Evidence) int {
 			if n := a.Date.Time().Compare(b.Date.Time()); n != 0 {
@@ -107,6 +123,15 @@ func Ledger(commitments []domain.Commitment, events []domain.Event, claims []dom
 			}
 			return strings.Compare(a.Record, b.Record)
 		})
+		for st := range unlisted {
+			// Note it on the last listed record of that status.
+			for n := len(c.Evidence) - 1; n >= 0; n-- {
+				if c.Evidence[n].Status == st {
+					c.Evidence[n].Note += " (later records to the same effect not listed)"
+					break
+				}
+			}
+		}
 		c.Status = status(&c, asOf)
 		out[i] = c
 	}
@@ -146,8 +171,12 @@ type fact struct {
 	goods       []string
 	evacuation  bool
 	words       []string // the record's words, for promises of other kinds
-	negated     bool
-	claim       bool // read from a claim, not an event
+	// doing and absent say whether words has a word of doing and a word
+	// of absence (doneWords, absenceWords): read once, as every promise
+	// of another kind asks.
+	doing, absent bool
+	negated       bool
+	claim         bool // read from a claim, not an event
 }
 
 // Fact kinds.
@@ -185,6 +214,7 @@ func eventFact(e *domain.Event) (fact, bool) {
 	}
 	f := fact{id: e.ID, article: e.ArticleID, date: e.Date, actors: codes(e.Source), place: e.Place,
 		words: words(e.Sentence)}
+	f.readWords()
 	if e.AttributedTo != nil {
 		f.speaker = string(e.AttributedTo.Code)
 	}
@@ -235,6 +265,7 @@ func eventFact(e *domain.Event) (fact, bool) {
 func claimFact(c *domain.Claim) (fact, bool) {
 	f := fact{id: c.ID, article: c.ArticleID, date: c.Date, actors: codes(c.Actors), speaker: string(c.Speaker.Code),
 		place: c.Place, words: words(c.Proposition), claim: true}
+	f.readWords()
 	switch {
 	case c.Topic == domain.TopicFighting && c.Polarity == "ongoing",
 		c.Topic == domain.TopicCeasefire && c.Polarity == "violated":
@@ -297,6 +328,8 @@ type judge struct {
 	goods    []string
 	evac     bool
 	keys     []string      // the nouns of a promise of another kind
+	sentence []string      // the words of the commitment's sentence
+	named    []string      // the words of the actor's name in the text
 	others   []string      // the other parties to the deal
 	where    *domain.Place // the place of the fact being judged
 	told     string        // and who tells it
@@ -322,6 +355,10 @@ func newJudge(c *domain.Commitment) *judge {
 		j.negative = true
 	}
 	all := words(c.Sentence)
+	j.sentence = all
+	if c.Actor.Text != "" {
+		j.named = words(c.Actor.Text)
+	}
 	if slices.ContainsFunc(all, func(w string) bool { return strings.HasPrefix(w, "evacu") }) {
 		j.evac = true
 	}
@@ -477,7 +514,7 @@ func (j *judge) judge(f *fact) (domain.Evidence, bool) {
 			}
 			// Its own delivery stopped by another: "the promised
 			// delivery did not happen because of an act against it".
-			if !j.enabling && (j.own(f.speaker) || mentionsActor(f.words, c.Actor)) {
+			if !j.enabling && (j.own(f.speaker) || mentionsActor(f.words, j.named)) {
 				return broken("the delivery blocked")
 			}
 		case factAidDelivered:
@@ -531,7 +568,7 @@ func (j *judge) judge(f *fact) (domain.Evidence, bool) {
 		if j.evac && f.kind == factOpen && f.evacuation && j.sameCountry(f.place) {
 			return done("evacuation carried out")
 		}
-		if f.kind == factOther && (j.sameCountry(f.place) || f.place != nil && slices.Contains(words(c.Sentence), strings.ToLower(f.place.Name))) && j.thingDone(f.words) {
+		if f.kind == factOther && (j.sameCountry(f.place) || f.place != nil && slices.Contains(j.sentence, strings.ToLower(f.place.Name))) && j.thingDone(f) {
 			return done("carried out")
 		}
 	}
@@ -543,28 +580,32 @@ func (j *judge) judge(f *fact) (domain.Evidence, bool) {
 // ("restore basic services": "services are gradually returning";
 // "flights": "took off … the first commercial flight"), and no word of
 // absence.
-func (j *judge) thingDone(ws []string) bool {
-	object, doing := false, false
-	for _, w := range ws {
-		if absenceWords[w] {
-			return false
-		}
-		if slices.Contains(j.keys, strings.TrimSuffix(w, "s")) {
-			object = true
-		}
-		if doneWords[w] {
-			doing = true
-		}
-	}
-	return object && doing
-}
-
-// mentionsActor reports whether words name an actor ("the WFP convoy").
-func mentionsActor(ws []string, a domain.Actor) bool {
-	if a.Text == "" {
+func (j *judge) thingDone(f *fact) bool {
+	if f.absent || !f.doing {
 		return false
 	}
-	name := words(a.Text)
+	for _, w := range f.words {
+		if slices.Contains(j.keys, strings.TrimSuffix(w, "s")) {
+			return true
+		}
+	}
+	return false
+}
+
+// readWords sets doing and absent from words.
+func (f *fact) readWords() {
+	for _, w := range f.words {
+		f.absent = f.absent || absenceWords[w]
+		f.doing = f.doing || doneWords[w]
+	}
+}
+
+// mentionsActor reports whether words name an actor, given by the words
+// of its name in the text ("the WFP convoy").
+func mentionsActor(ws, name []string) bool {
+	if len(name) == 0 {
+		return false
+	}
 	for i := range ws {
 		if i+len(name) <= len(ws) && slices.Equal(ws[i:i+len(name)], name) {
 			return true

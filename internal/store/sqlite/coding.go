@@ -28,8 +28,16 @@ func (s *Store) SaveCodings(ctx context.Context, codings []domain.Coding) error 
 			return err
 		}
 		defer w.close()
+		// As in AddArticles: short statements without the context's
+		// cancellation (the driver would start a goroutine to watch it
+		// for each of the hundred or so statements of an article), and
+		// ctx checked between articles.
+		qctx := context.WithoutCancel(ctx)
 		for i := range codings {
-			if err := w.save(ctx, &codings[i]); err != nil {
+			if err := ctx.Err(); err != nil {
+				return err
+			}
+			if err := w.save(qctx, &codings[i]); err != nil {
 				return fmt.Errorf("article %q: %w", codings[i].ArticleID, err)
 			}
 		}

@@ -1,0 +1,43 @@
+package narrative
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+
+	"github.com/truce/truce/internal/domain"
+)
+
+// TestEvidenceCapped: a ceasefire its party breaks on each of fifty days
+// is violated, with the first MaxEvidence breaches as its trail, and the
+// last of them says that later ones are not listed.
+func TestEvidenceCapped(t *testing.T) {
+	town := &domain.Place{Name: "Stepanakert", Country: "AZE", GeonameID: domain.NullInt(174875),
+		Precision: domain.PrecisionCity, Lat: 39.8177, Lon: 46.7528}
+	day := domain.Date{Year: 2023, Month: 9, Day: 20}
+	pledge := domain.Commitment{ID: "m1", ArticleID: "a0", Date: day, Actor: domain.Actor{Code: "AZEMIL"},
+		Category: domain.CategoryCeasefire, Action: "stop firing", Sentence: "Azerbaijan agreed to a ceasefire.",
+		Place: town, Status: domain.StatusPending}
+	for _, n := range []int{3, 50} {
+		var events []domain.Event
+		for i := range n {
+			events = append(events, domain.Event{ID: fmt.Sprintf("e%02d", i), ArticleID: fmt.Sprintf("a%d", i+1),
+				Date: day.AddDays(1 + i%2), CAMEO: "190", Modality: domain.ModalityAsserted, Place: town,
+				Source: []domain.Actor{{Code: "AZEMIL"}}, Sentence: "Azerbaijani troops shelled the town."})
+		}
+		got := Ledger([]domain.Commitment{pledge}, events, nil, Options{MaxEvidence: 10})[0]
+		if got.Status != domain.StatusViolated {
+			t.Errorf("%d breaches: status %s, want violated", n, got.Status)
+		}
+		if want := min(n, 10); len(got.Evidence) != want {
+			t.Errorf("%d breaches: %d records in the trail, want %d", n, len(got.Evidence), want)
+		}
+		last := got.Evidence[len(got.Evidence)-1]
+		if noted := strings.Contains(last.Note, "not listed"); noted != (n > 10) {
+			t.Errorf("%d breaches: last note %q", n, last.Note)
+		}
+		if got.Evidence[0].Record != "e00" {
+			t.Errorf("%d breaches: trail starts with %s, want the first breach e00", n, got.Evidence[0].Record)
+		}
+	}
+}
