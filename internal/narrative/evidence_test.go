@@ -41,3 +41,43 @@ func TestEvidenceCapped(t *testing.T) {
 		}
 	}
 }
+
+// TestEvidenceBrokenAfterFull: an aid pledge kept thirty times and then
+// blocked by its own party is violated, though its trail of fulfilments
+// was full before the breach.
+func TestEvidenceBrokenAfterFull(t *testing.T) {
+	town := &domain.Place{Name: "Stepanakert", Country: "AZE", GeonameID: domain.NullInt(174875),
+		Precision: domain.PrecisionCity, Lat: 39.8177, Lon: 46.7528}
+	day := domain.Date{Year: 2023, Month: 9, Day: 20}
+	pledge := domain.Commitment{ID: "m1", ArticleID: "a0", Date: day, Actor: domain.Actor{Code: "AZEGOV"},
+		Category: domain.CategoryAid, Action: "provide humanitarian aid",
+		Sentence: "Azerbaijan agreed to provide humanitarian aid.", Place: town, Status: domain.StatusPending}
+	var events []domain.Event
+	for i := range 30 {
+		events = append(events, domain.Event{ID: fmt.Sprintf("e%02d", i), ArticleID: fmt.Sprintf("a%d", i+1),
+			Date: day.AddDays(1), CAMEO: "070", Modality: domain.ModalityAsserted, Place: town,
+			Source: []domain.Actor{{Code: "AZEGOV"}}, Sentence: "Azerbaijan delivered humanitarian aid to the town."})
+	}
+	blocked := domain.Claim{ID: "c1", ArticleID: "b1", Date: day.AddDays(5), About: day.AddDays(5), Place: town,
+		Topic: domain.TopicAidAccess, Polarity: "blocked", Actors: []domain.Actor{{Code: "AZEGOV"}},
+		Speaker: domain.Actor{Name: "unnamed", Text: "aid workers"}, Verb: "said", Proposition: "Azerbaijan blocked the aid convoy"}
+	got := Ledger([]domain.Commitment{pledge}, events, []domain.Claim{blocked}, Options{MaxEvidence: 10})[0]
+	if got.Status != domain.StatusViolated {
+		t.Fatalf("status %s, want violated; trail %v", got.Status, got.Evidence)
+	}
+	kept, broken := 0, 0
+	for _, e := range got.Evidence {
+		switch e.Status {
+		case domain.StatusFulfilled:
+			kept++
+		case domain.StatusViolated:
+			broken++
+			if e.Record != "c1" {
+				t.Errorf("violated by %s, want c1", e.Record)
+			}
+		}
+	}
+	if kept != 10 || broken != 1 {
+		t.Errorf("trail of %d fulfilments and %d violations, want 10 and 1", kept, broken)
+	}
+}

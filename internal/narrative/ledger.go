@@ -100,9 +100,14 @@ func Ledger(commitments []domain.Commitment, events []domain.Event, claims []dom
 		// are its trail; a promise broken again and again (a truce against
 		// every report of a month of fighting) stops there, as its status
 		// cannot change.
+		// Once the trail of fulfilments is full, only the facts that can
+		// break it are read on.
 		listed := map[string]int{}
 		unlisted := map[string]bool{}
-		for _, k := range candidates(byCountry, facts, j, parties) {
+		cands := candidates(byCountry, facts, j, parties, kindsFor(j))
+		narrowed := false
+		for n := 0; n < len(cands); n++ {
+			k := cands[n]
 			ev, ok := j.judge(&facts[k])
 			if !ok {
 				continue
@@ -111,6 +116,12 @@ func Ledger(commitments []domain.Commitment, events []domain.Event, claims []dom
 				unlisted[ev.Status] = true
 				if ev.Status == domain.StatusViolated {
 					break
+				}
+				if !narrowed {
+					narrowed = true
+					rest := candidates(byCountry, facts, j, parties, breakingKinds(j))
+					from, _ := slices.BinarySearch(rest, k+1)
+					cands, n = rest[from:], -1
 				}
 				continue
 			}
@@ -684,7 +695,7 @@ func factCountries(f *fact) []string {
 // of its actor's, its partners', its beneficiary's and its place's
 // countries, of organisations, and those that name no country, dated on
 // or after c.
-func candidates(byCountry map[string][]int, facts []fact, j *judge, parties []string) []int {
+func candidates(byCountry map[string][]int, facts []fact, j *judge, parties []string, kinds []string) []int {
 	c := j.c
 	keys := []string{"", "org", country(string(c.Actor.Code))}
 	for _, p := range parties {
@@ -698,7 +709,7 @@ func candidates(byCountry map[string][]int, facts []fact, j *judge, parties []st
 	}
 	var out []int
 	seen := map[string]bool{}
-	for _, kind := range kindsFor(j) {
+	for _, kind := range kinds {
 		for _, cc := range keys {
 			k := cc + "|" + kind
 			if seen[k] {
@@ -722,14 +733,44 @@ func candidates(byCountry map[string][]int, facts []fact, j *judge, parties []st
 	return slices.Compact(out)
 }
 
+// breakingKinds lists the kinds of fact that can break a commitment (see
+// judge), none for one that can only be kept.
+func breakingKinds(j *judge) []string {
+	conditional := j.c.Condition != ""
+	switch j.c.Category {
+	case domain.CategoryCeasefire:
+		if !conditional {
+			return []string{factFight}
+		}
+	case domain.CategoryAid:
+		if !conditional {
+			return []string{factAidBlocked}
+		}
+	case domain.CategoryWithdrawal:
+		return []string{factAdvance}
+	case domain.CategoryRelease, domain.CategoryDisarmament, domain.CategoryTalks, domain.CategoryRights:
+	default:
+		if j.negative {
+			return []string{factFight}
+		}
+	}
+	return nil
+}
+
 // kindsFor lists the kinds of fact that can settle a commitment of a
 // category (see judge): a ceasefire is kept or broken by truces and
 // fighting, aid by deliveries, blockades and openings, and so on.
 func kindsFor(j *judge) []string {
 	switch j.c.Category {
 	case domain.CategoryCeasefire:
-		return []string{factCeasefire, factFight}
+		if j.c.Condition != "" {
+			return []string{factCeasefire} // acted on
+		}
+		return []string{factFight}
 	case domain.CategoryAid:
+		if j.c.Condition != "" {
+			return []string{factOpen} // an evacuation carried out
+		}
 		return []string{factOpen, factAidBlocked, factAidDelivered}
 	case domain.CategoryRelease:
 		return []string{factRelease}
