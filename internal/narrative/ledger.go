@@ -80,8 +80,15 @@ func Ledger(commitments []domain.Commitment, events []domain.Event, claims []dom
 	slices.SortStableFunc(facts, func(a, b fact) int { return a.date.Time().Compare(b.date.Time()) })
 	byCountry := map[string][]int{}
 	for k := range facts {
+		kind := facts[k].kind
+		if kind == factOther && (!facts[k].doing || facts[k].absent) {
+			// Only words of doing, and none of absence, let an act of
+			// no kind settle a promise (thingDone): the rest are
+			// filed where no promise looks.
+			kind = "other, idle"
+		}
 		for _, cc := range factCountries(&facts[k]) {
-			key := cc + "|" + facts[k].kind
+			key := cc + "|" + kind
 			byCountry[key] = append(byCountry[key], k)
 		}
 	}
