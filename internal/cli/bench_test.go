@@ -97,3 +97,28 @@ func BenchmarkIngestJSONL(b *testing.B) {
 	}
 	b.ReportMetric(float64(total)/b.Elapsed().Seconds(), "articles/s")
 }
+
+// BenchmarkIngestCode runs the whole `truce ingest` on 2,000 articles of
+// about 3 KB made of sample-corpus sentences: one conflict over four
+// weeks, every sentence reused some 35 times, so claims and commitments
+// crowd the same places and days — storing, coding, contradictions and
+// the ledger. (With n = 20,000 it takes minutes; see the README.)
+func BenchmarkIngestCode(b *testing.B) {
+	if testing.Short() {
+		b.Skip("codes 2,000 articles: skipped with -short")
+	}
+	dir := b.TempDir()
+	in := filepath.Join(dir, "in.jsonl")
+	const n = 2000
+	writeCorpus(b, in, n, 3000)
+	total := 0
+	for i := 0; b.Loop(); i++ {
+		var out, errs strings.Builder
+		db := filepath.Join(dir, fmt.Sprintf("c%d.db", i))
+		if code := Main(context.Background(), []string{"ingest", "--db", db, in}, strings.NewReader(""), &out, &errs); code != 0 {
+			b.Fatalf("exit %d: %s", code, errs.String())
+		}
+		total += n
+	}
+	b.ReportMetric(float64(total)/b.Elapsed().Seconds(), "articles/s")
+}
