@@ -515,7 +515,7 @@ func subjectOf(d *Doc, si, v int, actors []int) []int {
 				// "The main rebel group, the Popular Front (PF),
 				// insisted": two names of one actor.
 				if a, ok := endAt.get(p); ok {
-					return coordinated(d, si, a, endAt)
+					return coordinated(d, si, postHolder(toks, endAt, a), endAt)
 				}
 			}
 			if p >= 1 && properName(toks, p+1, k-1) {
@@ -523,7 +523,7 @@ func subjectOf(d *Doc, si, v int, actors []int) []int {
 				// name the dictionaries lack, set off after the noun
 				// phrase that says who he is.
 				if a, ok := endAt.get(p); ok {
-					return coordinated(d, si, a, endAt)
+					return coordinated(d, si, postHolder(toks, endAt, a), endAt)
 				}
 			}
 			// "In a dialogue …, Azerbaijan agreed": a fronted phrase
@@ -541,6 +541,23 @@ func subjectOf(d *Doc, si, v int, actors []int) []int {
 		k--
 	}
 	return nil
+}
+
+// postHolder returns the holder of a post when mention a names the body
+// the post is at: in "Azerbaijan's ambassador to the United Nations,
+// Yashar Aliyev, said" the speaker is Azerbaijan's ambassador, not the
+// United Nations. Otherwise a.
+func postHolder(toks []text.Token, endAt mentionIndex, a int) int {
+	t := endAt.d.Mentions[a].Tok
+	if t > 0 && toks[t-1].Norm == "the" {
+		t--
+	}
+	if t > 0 && (toks[t-1].Norm == "to" || toks[t-1].Norm == "at") {
+		if h, ok := endAt.get(t - 1); ok {
+			return h
+		}
+	}
+	return a
 }
 
 // openBracket returns the "(" that opens the short bracket closed at
