@@ -193,6 +193,7 @@ type fact struct {
 	// of absence (doneWords, absenceWords): read once, as every promise
 	// of another kind asks.
 	doing, absent bool
+	pkey          string // placeKey(place)
 	negated       bool
 	claim         bool // read from a claim, not an event
 }
@@ -233,6 +234,7 @@ func eventFact(e *domain.Event) (fact, bool) {
 	f := fact{id: e.ID, article: e.ArticleID, date: e.Date, actors: codes(e.Source), place: e.Place,
 		words: words(e.Sentence)}
 	f.readWords()
+	f.pkey = placeKey(f.place)
 	if e.AttributedTo != nil {
 		f.speaker = string(e.AttributedTo.Code)
 	}
@@ -284,6 +286,7 @@ func claimFact(c *domain.Claim) (fact, bool) {
 	f := fact{id: c.ID, article: c.ArticleID, date: c.Date, actors: codes(c.Actors), speaker: string(c.Speaker.Code),
 		place: c.Place, words: words(c.Proposition), claim: true}
 	f.readWords()
+	f.pkey = placeKey(f.place)
 	switch {
 	case c.Topic == domain.TopicFighting && c.Polarity == "ongoing",
 		c.Topic == domain.TopicCeasefire && c.Polarity == "violated":
@@ -345,12 +348,13 @@ type judge struct {
 	count    int         // how many a release promises
 	goods    []string
 	evac     bool
-	keys     []string      // the nouns of a promise of another kind
-	sentence []string      // the words of the commitment's sentence
-	named    []string      // the words of the actor's name in the text
-	others   []string      // the other parties to the deal
-	where    *domain.Place // the place of the fact being judged
-	told     string        // and who tells it
+	keys     []string        // the nouns of a promise of another kind
+	sentence []string        // the words of the commitment's sentence
+	near     map[string]bool // placeKey → whether that place is the commitment's (here)
+	named    []string        // the words of the actor's name in the text
+	others   []string        // the other parties to the deal
+	where    *domain.Place   // the place of the fact being judged
+	told     string          // and who tells it
 }
 
 // enablingWords make a promise one to let something happen rather than
@@ -359,7 +363,7 @@ var enablingWords = map[string]bool{"allow": true, "let": true, "open": true, "r
 	"guarantee": true, "unhindered": true, "access": true, "involvement": true, "prevent": true, "allowed": true}
 
 func newJudge(c *domain.Commitment) *judge {
-	j := &judge{c: c, actor: string(c.Actor.Code), start: c.Date}
+	j := &judge{c: c, actor: string(c.Actor.Code), start: c.Date, near: map[string]bool{}}
 	ws := words(c.Action)
 	for _, w := range ws {
 		if enablingWords[w] {
@@ -455,11 +459,18 @@ func (j *judge) adversary(speaker string) bool {
 // own reports whether the actor itself says so.
 func (j *judge) own(speaker string) bool { return speaker != "" && sameActor(j.c, speaker) }
 
-func (j *judge) here(p *domain.Place) bool {
-	if j.c.Place == nil || p == nil {
+func (j *judge) here(f *fact) bool {
+	if j.c.Place == nil || f.place == nil {
 		return true
 	}
-	return samePlace(j.c.Place, p)
+	// Facts name the same few places over and over: each is weighed
+	// once per commitment.
+	v, ok := j.near[f.pkey]
+	if !ok {
+		v = samePlace(j.c.Place, f.place)
+		j.near[f.pkey] = v
+	}
+	return v
 }
 
 func (j *judge) sameCountry(p *domain.Place) bool {
@@ -509,7 +520,7 @@ func (j *judge) judge(f *fact) (domain.Evidence, bool) {
 			}
 			return domain.Evidence{}, false
 		}
-		if f.kind != factFight || f.date.Before(j.start) || !j.end.IsZero() && !f.date.Before(j.end) || !j.here(f.place) {
+		if f.kind != factFight || f.date.Before(j.start) || !j.end.IsZero() && !f.date.Before(j.end) || !j.here(f) {
 			return domain.Evidence{}, false
 		}
 		switch {
@@ -539,11 +550,11 @@ func (j *judge) judge(f *fact) (domain.Evidence, bool) {
 			if conditional || !j.goodsMatch(f.goods) {
 				return domain.Evidence{}, false
 			}
-			if j.enabling && j.here(f.place) || j.does(f.actors) && j.here(f.place) {
+			if j.enabling && j.here(f) || j.does(f.actors) && j.here(f) {
 				return done("aid delivered")
 			}
 		case factOpen:
-			if !conditional && j.enabling && j.does(f.actors) && j.here(f.place) {
+			if !conditional && j.enabling && j.does(f.actors) && j.here(f) {
 				return done("opened by the party")
 			}
 		}
@@ -577,7 +588,7 @@ func (j *judge) judge(f *fact) (domain.Evidence, bool) {
 			return done("rights granted")
 		}
 	default:
-		if j.negative && f.kind == factFight && j.here(f.place) && (j.does(f.actors) || j.own(f.speaker) && len(f.actors) == 0) {
+		if j.negative && f.kind == factFight && j.here(f) && (j.does(f.actors) || j.own(f.speaker) && len(f.actors) == 0) {
 			return broken("the act it promised not to do")
 		}
 		if conditional {
