@@ -757,9 +757,48 @@ func objectOf(d *Doc, si int, dr *draft, actors []int) []int {
 			// sentence, not the target.
 			return nil
 		}
+		if mm.Tok > from && newClauseSubject(d, toks, mm) {
+			// "laid down their weapons and the separatist
+			// administration dissolved itself": the subject of the
+			// next clause, not this verb's object.
+			return nil
+		}
 		return coordinatedAfter(d, si, a, actors)
 	}
 	return nil
+}
+
+// newClauseSubject reports whether mention mm opens a clause of its own
+// after "and" or "but": "… and the administration dissolved itself", "…
+// but the rebels were still fighting".
+func newClauseSubject(d *Doc, toks []text.Token, mm *gazetteer.Mention) bool {
+	k := mm.Tok - 1
+	if k >= 0 && toks[k].Norm == "the" {
+		k--
+	}
+	if k < 0 || (toks[k].Norm != "and" && toks[k].Norm != "but") || mm.TokEnd >= len(toks) {
+		return false
+	}
+	next := toks[mm.TokEnd]
+	if next.Shape != text.Lower {
+		return false
+	}
+	switch next.Norm {
+	case "was", "were", "is", "are", "has", "have", "had", "would", "will", "could", "said", "says":
+		return true
+	}
+	w := next.Norm
+	if !strings.HasSuffix(w, "ed") || len(w) < 5 {
+		return false
+	}
+	// A past tense of a verb the codebook knows: dissolved, attacked,
+	// stopped, carried.
+	for _, base := range []string{w[:len(w)-1], w[:len(w)-2], w[:len(w)-3], w[:len(w)-3] + "y"} {
+		if d.verbs.IsVerb(base) {
+			return true
+		}
+	}
+	return false
 }
 
 // coordinatedAfter returns mention a and the actor mentions coordinated
