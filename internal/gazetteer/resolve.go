@@ -428,8 +428,21 @@ func (st *state) breakawayIn(c string) *entry {
 // most weighed, at least half again the next and at least a demonym in
 // the lead; "" when there is none.
 func (st *state) dominantCountry() string {
-	best, second := "", 0.0
+	best, second := st.leading("")
+	// A demonym in the lead (0.75) is enough where nothing else competes.
+	if best == "" || st.focus[best] < 0.75 || st.focus[best] < 1.5*second {
+		return ""
+	}
+	return best
+}
+
+// leading returns the country of the article's focus with the most
+// weight, skip aside, and the weight of the next ("", 0 when none).
+func (st *state) leading(skip string) (best string, second float64) {
 	for c, w := range st.focus {
+		if c == skip {
+			continue
+		}
 		if best == "" || w > st.focus[best] {
 			if best != "" {
 				second = max(second, st.focus[best])
@@ -439,11 +452,7 @@ func (st *state) dominantCountry() string {
 			second = max(second, w)
 		}
 	}
-	// A demonym in the lead (0.75) is enough where nothing else competes.
-	if best == "" || st.focus[best] < 0.75 || st.focus[best] < 1.5*second {
-		return ""
-	}
-	return best
+	return best, second
 }
 
 // mainAgent is the phrase's agent: the first that is not generic
@@ -696,20 +705,8 @@ func (st *state) ethnicCountry(si int, ph *phrase, own string) string {
 	if c := st.agentPlaceCountry(si, ph.end); c != domain.UnknownCountry {
 		return c
 	}
-	best, second := "", st.focus[own]
-	for c, w := range st.focus {
-		if c == own {
-			continue
-		}
-		if best == "" || w > st.focus[best] {
-			if best != "" {
-				second = max(second, st.focus[best])
-			}
-			best = c
-		} else {
-			second = max(second, w)
-		}
-	}
+	best, second := st.leading(own)
+	second = max(second, st.focus[own])
 	if best == "" || st.focus[best] < 1 || st.focus[best] < 1.5*second {
 		return ""
 	}

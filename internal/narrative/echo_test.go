@@ -14,8 +14,7 @@ import (
 // reports, which says how many repeat each; the copies are not compared
 // pair by pair (5,000 of each made 25 million pairs).
 func TestEchoes(t *testing.T) {
-	town := &domain.Place{Name: "Stepanakert", Country: "AZE", GeonameID: domain.NullInt(174875),
-		Precision: domain.PrecisionCity, Lat: 39.8177, Lon: 46.7528}
+	town := stepanakert()
 	day := domain.Date{Year: 2023, Month: 9, Day: 21}
 	for _, copies := range []int{1, 40, 5000} {
 		var claims []domain.Claim
@@ -48,8 +47,7 @@ func TestEchoes(t *testing.T) {
 // TestEchoesDiffer: statements that differ in what they say (the day, the
 // speaker, the number) are not echoes of each other.
 func TestEchoesDiffer(t *testing.T) {
-	town := &domain.Place{Name: "Stepanakert", Country: "AZE", GeonameID: domain.NullInt(174875),
-		Precision: domain.PrecisionCity, Lat: 39.8177, Lon: 46.7528}
+	town := stepanakert()
 	day := domain.Date{Year: 2023, Month: 9, Day: 21}
 	n1, n2 := 2, 200
 	toll := func(id, article string, speaker domain.NullString, n *int, d domain.Date) domain.Claim {
@@ -68,6 +66,12 @@ func TestEchoesDiffer(t *testing.T) {
 	if got := Contradictions(claims, nil, Options{}); len(got) != 2 {
 		t.Errorf("got %d contradictions, want 2 (2 dead against each of the 200 tolls)", len(got))
 	}
+}
+
+// stepanakert is a town the tests' records happen in.
+func stepanakert() *domain.Place {
+	return &domain.Place{Name: "Stepanakert", Country: "AZE", GeonameID: domain.NullInt(174875),
+		Precision: domain.PrecisionCity, Lat: 39.8177, Lon: 46.7528}
 }
 
 func statementsOf(claims []domain.Claim) []statement {

@@ -12,8 +12,7 @@ import (
 // is violated, with the first MaxEvidence breaches as its trail, and the
 // last of them says that later ones are not listed.
 func TestEvidenceCapped(t *testing.T) {
-	town := &domain.Place{Name: "Stepanakert", Country: "AZE", GeonameID: domain.NullInt(174875),
-		Precision: domain.PrecisionCity, Lat: 39.8177, Lon: 46.7528}
+	town := stepanakert()
 	day := domain.Date{Year: 2023, Month: 9, Day: 20}
 	pledge := domain.Commitment{ID: "m1", ArticleID: "a0", Date: day, Actor: domain.Actor{Code: "AZEMIL"},
 		Category: domain.CategoryCeasefire, Action: "stop firing", Sentence: "Azerbaijan agreed to a ceasefire.",
@@ -46,8 +45,7 @@ func TestEvidenceCapped(t *testing.T) {
 // blocked by its own party is violated, though its trail of fulfilments
 // was full before the breach.
 func TestEvidenceBrokenAfterFull(t *testing.T) {
-	town := &domain.Place{Name: "Stepanakert", Country: "AZE", GeonameID: domain.NullInt(174875),
-		Precision: domain.PrecisionCity, Lat: 39.8177, Lon: 46.7528}
+	town := stepanakert()
 	day := domain.Date{Year: 2023, Month: 9, Day: 20}
 	pledge := domain.Commitment{ID: "m1", ArticleID: "a0", Date: day, Actor: domain.Actor{Code: "AZEGOV"},
 		Category: domain.CategoryAid, Action: "provide humanitarian aid",

@@ -20,14 +20,8 @@ var radiusKm = map[string]float64{
 // samePlace reports whether two places are the same or one contains the
 // other. Two unknown places are the same only when the caller says so.
 func samePlace(a, b *domain.Place) bool {
-	if a == nil || b == nil {
-		return false
-	}
-	if nameOnly(a) || nameOnly(b) {
-		return nameOnly(a) && nameOnly(b) && strings.EqualFold(a.Name, b.Name)
-	}
-	if a.Key() == b.Key() {
-		return true
+	if same, known := plainlySame(a, b); known {
+		return same
 	}
 	if a.Country != "" && b.Country != "" && a.Country != b.Country {
 		return false
@@ -44,6 +38,22 @@ func samePlace(a, b *domain.Place) bool {
 	return distanceKm(a.Lat, a.Lon, b.Lat, b.Lon) <= r
 }
 
+// plainlySame settles what samePlace and sameSpot decide alike: an
+// unknown place is no place, places known only by name are the same when
+// the names are, and places of one key are one. known is false where the
+// caller must weigh containment or distance.
+func plainlySame(a, b *domain.Place) (same, known bool) {
+	switch {
+	case a == nil || b == nil:
+		return false, true
+	case nameOnly(a) || nameOnly(b):
+		return nameOnly(a) && nameOnly(b) && strings.EqualFold(a.Name, b.Name), true
+	case a.Key() == b.Key():
+		return true, true
+	}
+	return false, false
+}
+
 func inRegion(town, area *domain.Place) bool {
 	return town.Precision == domain.PrecisionCity && area.Precision != domain.PrecisionCity && town.Admin1 != "" &&
 		(strings.EqualFold(string(town.Admin1), area.Name) || strings.EqualFold(string(town.Admin1), string(area.Admin1)))
@@ -53,14 +63,8 @@ func inRegion(town, area *domain.Place) bool {
 // two towns within a town's reach. Unlike samePlace, an area does not
 // hold the towns in it: a region's toll and one town's are not one count.
 func sameSpot(a, b *domain.Place) bool {
-	if a == nil || b == nil {
-		return false
-	}
-	if nameOnly(a) || nameOnly(b) {
-		return nameOnly(a) && nameOnly(b) && strings.EqualFold(a.Name, b.Name)
-	}
-	if a.Key() == b.Key() {
-		return true
+	if same, known := plainlySame(a, b); known {
+		return same
 	}
 	return a.Precision == domain.PrecisionCity && b.Precision == domain.PrecisionCity && a.Country == b.Country &&
 		distanceKm(a.Lat, a.Lon, b.Lat, b.Lon) <= radiusKm[domain.PrecisionCity]

@@ -170,18 +170,23 @@ func (ins *articleInserter) add(ctx context.Context, a *domain.Article, now time
 	ins.args = append(ins.args[:0], a.ID, a.Hash, nullString(a.URL))
 	// The candidates share MinSharedBands bands; when the filter says
 	// fewer may be stored, there are none to look up.
+	bands := a.Signature.Bands()
 	candidates := ins.filter == nil
 	shared := 0
-	for _, b := range a.Signature.Bands() {
+	for _, b := range bands {
 		ins.args = append(ins.args, int64(b))
 		if !candidates && ins.filter.mayHave(b) {
 			shared++
 			candidates = shared >= domain.MinSharedBands
 		}
 	}
+	var keys []uint64
+	if ins.filter != nil {
+		keys = articleKeys(a.ID, a.Hash, a.URL)
+	}
 	var dup, near string
 	var err error
-	if candidates || ins.filter == nil || ins.filter.mayBeDuplicate(a.ID, a.Hash, a.URL) {
+	if candidates || ins.filter.mayBeDuplicate(keys) {
 		dup, near, err = ins.find(ctx, a.Signature, candidates)
 	}
 	switch {
@@ -213,17 +218,16 @@ func (ins *articleInserter) add(ctx context.Context, a *domain.Article, now time
 	}
 	// A near-duplicate's bands are left out: it is never the earliest of
 	// anything that it does not itself duplicate.
-	bands := ins.args[3:]
 	if res.Status != store.New {
 		bands = nil
 	}
 	if ins.filter != nil {
-		ins.filter.addArticle(a.ID, a.Hash, a.URL, bands)
+		ins.filter.addArticle(keys, bands)
 	}
 	if len(bands) > 0 {
 		ins.bandArgs = ins.bandArgs[:0]
 		for _, b := range bands {
-			ins.bandArgs = append(ins.bandArgs, b, seq)
+			ins.bandArgs = append(ins.bandArgs, int64(b), seq)
 		}
 		if _, err := ins.bands.ExecContext(ctx, ins.bandArgs...); err != nil {
 			return res, fmt.Errorf("insert bands: %w", err)

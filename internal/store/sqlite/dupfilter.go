@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"fmt"
 	"math/bits"
+	"slices"
 )
 
 // A dupFilter is a Bloom filter over what the duplicate check looks up:
@@ -118,24 +119,31 @@ func keyOf(kind byte, s string) uint64 {
 	return h >> 1
 }
 
-// addArticle adds the keys of a stored article; bands are its band hashes
-// as stored (int64s), none for a near-duplicate.
-func (f *dupFilter) addArticle(id, hash, url string, bands []any) {
-	f.add(keyOf(keyID, id))
-	f.add(keyOf(keyHash, hash))
+// articleKeys are the keys of an article's id, hash and URL (no URL key
+// for an article without one).
+func articleKeys(id, hash, url string) []uint64 {
+	keys := []uint64{keyOf(keyID, id), keyOf(keyHash, hash)}
 	if url != "" {
-		f.add(keyOf(keyURL, url))
+		keys = append(keys, keyOf(keyURL, url))
+	}
+	return keys
+}
+
+// addArticle adds the keys of a stored article (articleKeys) and its band
+// hashes, none for a near-duplicate.
+func (f *dupFilter) addArticle(keys, bands []uint64) {
+	for _, k := range keys {
+		f.add(k)
 	}
 	for _, b := range bands {
-		f.add(uint64(b.(int64)))
+		f.add(b)
 	}
 }
 
-// mayBeDuplicate reports whether an article of this id, hash and URL may
-// duplicate a stored one.
-func (f *dupFilter) mayBeDuplicate(id, hash, url string) bool {
-	return f.mayHave(keyOf(keyID, id)) || f.mayHave(keyOf(keyHash, hash)) ||
-		url != "" && f.mayHave(keyOf(keyURL, url))
+// mayBeDuplicate reports whether an article of these keys (articleKeys)
+// may duplicate a stored one.
+func (f *dupFilter) mayBeDuplicate(keys []uint64) bool {
+	return slices.ContainsFunc(keys, f.mayHave)
 }
 
 // buildDupFilter reads every stored key into a new filter sized for twice
