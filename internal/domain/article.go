@@ -4,9 +4,9 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
-	"strings"
 	"time"
 	"unicode"
+	"unicode/utf8"
 )
 
 // Article is one news text as truce keeps it: stored once, with every
@@ -57,22 +57,51 @@ func (a *Article) Date() Date { return DateOf(a.Published) }
 // letters and digits only, single spaces. Typographic differences
 // (quotes, dashes, line breaks, extra spaces) do not make a new article.
 func NormalizeText(text string) string {
-	var b strings.Builder
-	b.Grow(len(text))
+	out := make([]byte, 0, len(text))
 	space := false
-	for _, r := range text {
+	for i := 0; i < len(text); {
+		// ASCII, most of most news, by table; the rest by rune.
+		if c := text[i]; c < utf8.RuneSelf {
+			i++
+			if f := asciiFold[c]; f != 0 {
+				if space && len(out) > 0 {
+					out = append(out, ' ')
+				}
+				space = false
+				out = append(out, f)
+				continue
+			}
+			space = true
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(text[i:])
+		i += size
 		if unicode.IsLetter(r) || unicode.IsDigit(r) {
-			if space && b.Len() > 0 {
-				b.WriteByte(' ')
+			if space && len(out) > 0 {
+				out = append(out, ' ')
 			}
 			space = false
-			b.WriteRune(unicode.ToLower(r))
+			out = utf8.AppendRune(out, unicode.ToLower(r))
 			continue
 		}
 		space = true
 	}
-	return b.String()
+	return string(out)
 }
+
+// asciiFold maps an ASCII letter or digit to its lower case, and any other
+// ASCII byte to 0: what NormalizeText keeps of it.
+var asciiFold = func() (t [utf8.RuneSelf]byte) {
+	for c := range byte(utf8.RuneSelf) {
+		switch {
+		case 'a' <= c && c <= 'z', '0' <= c && c <= '9':
+			t[c] = c
+		case 'A' <= c && c <= 'Z':
+			t[c] = c + 'a' - 'A'
+		}
+	}
+	return t
+}()
 
 // NormalizedHash returns the hex SHA-256 of NormalizeText(text).
 func NormalizedHash(text string) string {
