@@ -36,12 +36,14 @@ func (s *Store) AddArticles(ctx context.Context, articles []*domain.Article) ([]
 		return results, nil
 	}
 	now := s.now()
+	var stored storedBatch
 	err := s.withTx(ctx, func(tx *sql.Tx) error {
 		ins, err := newArticleInserter(ctx, tx)
 		if err != nil {
 			return err
 		}
 		defer ins.close()
+		defer func() { stored = ins.stored }()
 		if ins.filter, err = s.dupFilter(ctx, tx, len(articles)); err != nil {
 			return err
 		}
@@ -59,14 +61,12 @@ func (s *Store) AddArticles(ctx context.Context, articles []*domain.Article) ([]
 				return fmt.Errorf("article %q: %w", a.ID, err)
 			}
 		}
-		if err := mergeBands(ctx, tx, s.bandMergeRows); err != nil {
-			return err
-		}
-		return ins.index(ctx, tx)
+		return mergeBands(ctx, tx, s.bandMergeRows)
 	})
 	if err != nil {
 		return nil, errf("add articles: %w", err)
 	}
+	s.text.stored(stored)
 	return results, nil
 }
 
@@ -93,10 +93,10 @@ type articleInserter struct {
 	// filter, when not nil, holds every stored band, and the inserter
 	// adds the bands it stores.
 	filter *dupFilter
+	// stored are the articles stored, for the full-text index.
+	stored storedBatch
 	// args are the lookup's and bandArgs the bands' arguments, reused.
 	args, bandArgs []any
-	// first is the seq of the batch's first stored article, 0 before it.
-	first int64
 }
 
 func newArticleInserter(ctx context.Context, tx *sql.Tx) (*articleInserter, error) {
@@ -168,18 +168,13 @@ func (ins *articleInserter) close() {
 func (ins *articleInserter) add(ctx context.Context, a *domain.Article, now time.Time) (store.AddResult, error) {
 	res := store.AddResult{ID: a.ID, Status: store.New}
 	ins.args = append(ins.args[:0], a.ID, a.Hash, nullString(a.URL))
-	// The candidates share MinSharedBands bands; when the filter says
-	// fewer may be stored, there are none to look up.
+	// The candidates share MinSharedBands bands; when the filter says no
+	// stored article may, there are none to look up.
 	bands := a.Signature.Bands()
-	candidates := ins.filter == nil
-	shared := 0
 	for _, b := range bands {
 		ins.args = append(ins.args, int64(b))
-		if !candidates && ins.filter.mayHave(b) {
-			shared++
-			candidates = shared >= domain.MinSharedBands
-		}
 	}
+	candidates := ins.filter == nil || ins.filter.mayBeNear(bands)
 	var keys []uint64
 	if ins.filter != nil {
 		keys = articleKeys(a.ID, a.Hash, a.URL)
@@ -213,9 +208,7 @@ func (ins *articleInserter) add(ctx context.Context, a *domain.Article, now time
 	if err != nil {
 		return res, fmt.Errorf("insert: %w", err)
 	}
-	if ins.first == 0 {
-		ins.first = seq
-	}
+	ins.stored = append(ins.stored, storedText{seq: seq, id: a.ID, title: a.Title, text: a.Text})
 	// A near-duplicate's bands are left out: it is never the earliest of
 	// anything that it does not itself duplicate.
 	if res.Status != store.New {
@@ -271,27 +264,6 @@ func (ins *articleInserter) find(ctx context.Context, sig domain.Signature, cand
 		return "", "", fmt.Errorf("find duplicates: %w", err)
 	}
 	return "", "", nil
-}
-
-// index adds the batch's stored articles to the full-text index, in one
-// statement after all of them. FTS5 writes its pending terms out as a new
-// segment whenever a statement of the transaction opens a savepoint (a
-// statement that may fail halfway, such as a multi-row insert with a
-// foreign key), so indexing article by article between such statements
-// made a segment per article, and merging the segments cost more than the
-// indexing; this way the batch is one segment whatever the other
-// statements are. Rows from first on are this batch's: writes are
-// serialised and seq only grows.
-func (ins *articleInserter) index(ctx context.Context, tx *sql.Tx) error {
-	if ins.first == 0 {
-		return nil
-	}
-	_, err := tx.ExecContext(ctx, `INSERT INTO articles_fts(rowid, title, text)
-		SELECT seq, title, text FROM articles WHERE seq >= ?`, ins.first)
-	if err != nil {
-		return fmt.Errorf("index text: %w", err)
-	}
-	return nil
 }
 
 // bandMergeRows is how many bands article_bands_new holds before
@@ -429,9 +401,18 @@ func articleWhere(f store.ArticleFilter) *where {
 		w.add("a.source = ?", f.Source)
 	}
 	if strings.TrimSpace(f.Q) != "" {
-		w.add("a.seq IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)", f.Q)
+		w.add("a.seq IN (SELECT rowid FROM fts.articles_fts WHERE articles_fts MATCH ?)", f.Q)
 	}
 	return w
+}
+
+// searchable brings the full-text index up to date when f searches it, so
+// that the search sees every article stored before it began.
+func (s *Store) searchable(ctx context.Context, f store.ArticleFilter) error {
+	if strings.TrimSpace(f.Q) == "" {
+		return nil
+	}
+	return s.text.catchUp(ctx)
 }
 
 // Articles lists articles, newest publication first; see store.Store.
@@ -443,6 +424,9 @@ func (s *Store) Articles(ctx context.Context, f store.ArticleFilter) ([]*domain.
 	after, err := decodeCursor("article", f.After)
 	if err != nil {
 		return nil, "", err
+	}
+	if err := s.searchable(ctx, f); err != nil {
+		return nil, "", errf("articles: %w", err)
 	}
 	w := articleWhere(f)
 	w.keyset("a.published", "a.id", after)
@@ -479,6 +463,9 @@ func (s *Store) Articles(ctx context.Context, f store.ArticleFilter) ([]*domain.
 
 // CountArticles counts the articles f selects.
 func (s *Store) CountArticles(ctx context.Context, f store.ArticleFilter) (int, error) {
+	if err := s.searchable(ctx, f); err != nil {
+		return 0, errf("count articles: %w", err)
+	}
 	w := articleWhere(f)
 	var n int
 	err := s.r.QueryRowContext(ctx, `SELECT count(*) FROM articles a`+w.String(), w.args...).Scan(&n)

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math/rand/v2"
 	"path/filepath"
+	"slices"
 	"testing"
 	"time"
 
@@ -12,19 +13,19 @@ import (
 	"github.com/truce/truce/internal/store/storetest"
 )
 
-// TestDupFilterNoFalseNegatives: every band added is reported as maybe
-// stored, and bands never added mostly are not.
-func TestDupFilterNoFalseNegatives(t *testing.T) {
+// TestBloomNoFalseNegatives: every key added is reported as maybe
+// stored, and keys never added mostly are not.
+func TestBloomNoFalseNegatives(t *testing.T) {
 	r := rand.New(rand.NewPCG(3, 4))
-	f := newDupFilter(dupFilterMinCapacity)
-	added := make([]uint64, dupFilterMinCapacity)
+	f := newBloom(bloomMinCapacity)
+	added := make([]uint64, f.capacity)
 	for i := range added {
 		added[i] = r.Uint64() >> 1
 		f.add(added[i])
 	}
 	for _, h := range added {
 		if !f.mayHave(h) {
-			t.Fatalf("band %d added but not found", h)
+			t.Fatalf("key %d added but not found", h)
 		}
 	}
 	fp := 0
@@ -37,6 +38,62 @@ func TestDupFilterNoFalseNegatives(t *testing.T) {
 	// Full to capacity, the rate should be under 1%.
 	if rate := float64(fp) / tries; rate > 0.01 {
 		t.Errorf("false positive rate %.4f at capacity, want under 0.01", rate)
+	}
+}
+
+// TestDupFilterNear: an article that shares only domain.MinSharedBands
+// bands with a stored one, whichever they are, may be near it; one that
+// shares as many bands but each with a different stored article may not.
+func TestDupFilterNear(t *testing.T) {
+	r := rand.New(rand.NewPCG(5, 6))
+	random := func() domain.Signature {
+		sig := make(domain.Signature, domain.SignatureSize)
+		for i := range sig {
+			sig[i] = r.Uint32()
+		}
+		return sig
+	}
+	// spoil changes one row of every band of sig but those in keep.
+	spoil := func(sig domain.Signature, keep []int) domain.Signature {
+		out := slices.Clone(sig)
+		for b := range domain.SignatureBands {
+			if !slices.Contains(keep, b) {
+				out[b*domain.SignatureRows] = ^out[b*domain.SignatureRows]
+			}
+		}
+		return out
+	}
+	near, apart := 0, 0
+	const tries = 2000
+	f := &dupFilter{keys: newBloom(0), pairs: newBloom(0)}
+	for range tries {
+		clear(f.keys.words)
+		clear(f.pairs.words)
+		stored := random()
+		f.addArticle(nil, stored.Bands())
+		keep := r.Perm(domain.SignatureBands)[:domain.MinSharedBands]
+		if !f.mayBeNear(spoil(stored, keep).Bands()) {
+			t.Fatalf("an article sharing bands %v with a stored one is not a candidate", keep)
+		}
+		if stored.Similarity(spoil(stored, keep)) >= domain.NearDuplicateThreshold {
+			near++
+		}
+		// The same bands, each from another stored article.
+		mixed := random()
+		for _, b := range keep {
+			other := random()
+			copy(mixed[b*domain.SignatureRows:(b+1)*domain.SignatureRows], other[b*domain.SignatureRows:])
+			f.addArticle(nil, other.Bands())
+		}
+		if f.mayBeNear(mixed.Bands()) {
+			apart++
+		}
+	}
+	if near != tries {
+		t.Errorf("%d of %d spoilt signatures are the threshold; not near-duplicates; the test should make them all near", tries-near, tries)
+	}
+	if apart > tries/100 {
+		t.Errorf("%d of %d articles sharing bands with different stored ones are candidates, want under 1%%", apart, tries)
 	}
 }
 
@@ -68,7 +125,7 @@ func TestDupFilterOtherWriter(t *testing.T) {
 		add(a, storetest.NewArticle(fmt.Sprintf("a%d", i), fmt.Sprintf("Article %d of the first store.", i), time.Time{}))
 	}
 	// Each article's bands, id and hash (they have no URL).
-	if a.filter == nil || a.filter.n != 3*(domain.SignatureBands+2) {
+	if a.filter == nil || a.filter.keys.n != 3*(domain.SignatureBands+2) || a.filter.pairs.n != 3*pairsPerArticle {
 		t.Fatalf("the first store's filter is missing or holds the wrong number of keys")
 	}
 	other := storetest.NewArticle("b0", "An article the second store keeps.", time.Time{})

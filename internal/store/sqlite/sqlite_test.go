@@ -194,6 +194,7 @@ func TestPragmas(t *testing.T) {
 		{s.w, "foreign_keys", "1"},
 		{s.w, "synchronous", "1"},
 		{s.w, "busy_timeout", "10000"},
+		{s.w, "page_size", fmt.Sprint(pageSize)},
 		{s.r, "journal_mode", "wal"},
 		{s.r, "query_only", "1"},
 		{s.r, "busy_timeout", "10000"},
@@ -205,6 +206,37 @@ func TestPragmas(t *testing.T) {
 		if got != tc.want {
 			t.Errorf("got %s = %s, want %s", tc.pragma, got, tc.want)
 		}
+	}
+}
+
+// TestOldPageSize: a database made with SQLite's default page size, as
+// truce made them before, opens, keeps its page size and stores articles.
+func TestOldPageSize(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "truce.db")
+	db, err := sql.Open("sqlite", "file:"+path+"?_pragma=journal_mode(WAL)")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := db.Exec("CREATE TABLE t(x)"); err != nil {
+		t.Fatal(err)
+	}
+	db.Exec("DROP TABLE t")
+	db.Close()
+	s, err := Open(t.Context(), path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	var size int
+	if err := s.w.QueryRow("PRAGMA page_size").Scan(&size); err != nil {
+		t.Fatal(err)
+	}
+	if size != 4096 {
+		t.Errorf("page size %d, want the old database's 4096", size)
+	}
+	a := storetest.NewArticle("old", "An article stored in an old database.", time.Time{})
+	if res, err := s.AddArticles(t.Context(), []*domain.Article{a}); err != nil || res[0].Status != store.New {
+		t.Fatalf("AddArticles: %v %v", res, err)
 	}
 }
 
