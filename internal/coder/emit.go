@@ -21,8 +21,12 @@ func (c *Coder) event(d *Doc, dr *draft) *domain.Event {
 	toks := d.tokens(si)
 	sen := d.Text.Sentences[si]
 	trig, trigSpan := triggerText(d.Text.Text, toks, dr.trigger)
+	id := recordID("e", d.Article.ID, si, dr.match.Head, dr.code, dr.reversed)
+	if dr.pair > 0 {
+		id = recordID("e", d.Article.ID, si, dr.match.Head, dr.code, dr.reversed, dr.pair)
+	}
 	ev := &domain.Event{
-		ID:            recordID("e", d.Article.ID, si, dr.match.Head, dr.code, dr.reversed),
+		ID:            id,
 		ArticleID:     d.Article.ID,
 		Sentence:      d.Text.SentenceText(si),
 		SentenceIndex: si,

@@ -32,6 +32,7 @@ type draft struct {
 	end      int    // token after the last
 	place    *domain.Place
 	reversed bool // a reciprocal copy (Y→X of "X and Y agreed")
+	pair     int  // a reciprocal copy of a third or later party, counted from 1
 	// issueFrom is the demand whose words say what a protest is about.
 	issueFrom *draft
 	event     *domain.Event
@@ -201,18 +202,42 @@ func (c *Coder) sentenceEvents(d *Doc, si int) {
 		}
 	}
 	// Reciprocal events: "X and Y agreed", "talks between X and Y" hold
-	// both directions.
+	// both directions, and "X, Y and Z met" every direction between them.
 	for _, dr := range sentDrafts {
 		d.drafts = append(d.drafts, dr)
 		if len(dr.source) >= 2 && len(dr.target) == 0 && reciprocalCode(dr.code) {
-			cp := *dr
-			cp.source, cp.target = dr.source[1:2], dr.source[0:1]
-			cp.reversed = true
-			dr.target = dr.source[1:2]
-			dr.source = dr.source[0:1]
-			d.drafts = append(d.drafts, &cp)
+			d.drafts = append(d.drafts, reciprocals(dr)...)
 		}
 	}
+}
+
+// maxReciprocal is the most parties of a reciprocal event coded pairwise
+// (56 events at most); a longer list is a summit, coded among its first.
+const maxReciprocal = 8
+
+// reciprocals makes dr, whose sources are the parties of a reciprocal
+// event, the event from the first to the second, and returns its copies
+// for every other ordered pair: the second to the first, then the pairs
+// that involve the third and later parties.
+func reciprocals(dr *draft) []*draft {
+	parties := dr.source[:min(len(dr.source), maxReciprocal)]
+	dr.source, dr.target = parties[0:1], parties[1:2]
+	rev := *dr
+	rev.source, rev.target = parties[1:2], parties[0:1]
+	rev.reversed = true
+	out := []*draft{&rev}
+	for i := range parties {
+		for j := range parties {
+			if i == j || i < 2 && j < 2 {
+				continue
+			}
+			cp := *dr
+			cp.source, cp.target = parties[i:i+1], parties[j:j+1]
+			cp.pair = len(out)
+			out = append(out, &cp)
+		}
+	}
+	return out
 }
 
 // known reports whether the codebook has code.
@@ -741,6 +766,11 @@ func objectOf(d *Doc, si int, dr *draft, actors []int) []int {
 			prev = toks[mm.Tok-1].Norm
 		}
 		if report && !(prev == "to" || mm.Tok == from && addressVerbs[toks[m.Head].Norm]) {
+			if codebook.Root(m.Code) == "11" {
+				// "alleged that France was aware of …": whom the
+				// allegation is about is the clause's subject.
+				return coordinatedAfter(d, si, a, actors)
+			}
 			// "said Azerbaijani troops shelled …": the clause's subject,
 			// not an addressee.
 			return nil
