@@ -1145,7 +1145,9 @@ func (c *Coder) recode(d *Doc, si int, dr *draft, actors []int) {
 	cooperative := root >= "03" && root <= "08"
 	switch dr.modality {
 	case domain.ModalityIntended:
-		if code := compose(classPromise, dr.code); code != "" && c.known(code) && root >= "04" && root <= "08" {
+		// The intent of cooperation is 03x and that of force a threat
+		// (13x): "will attack" is 1384, as "vowed to attack" is.
+		if code := compose(classPromise, dr.code); code != "" && c.known(code) && (root >= "04" && root <= "08" || root >= "15" && root <= "20") {
 			dr.code = code
 		}
 	case domain.ModalityNegated:
