@@ -25,10 +25,13 @@ var Formats = []string{FormatText, FormatJSONL, FormatFeed, FormatHTML, FormatCS
 
 // Defaults for the zero Options fields.
 const (
-	DefaultBatch     = 500
-	DefaultMaxBytes  = 50 << 20
-	DefaultTimeout   = 30 * time.Second
-	DefaultUserAgent = "truce/1 (+offline news coder)"
+	DefaultBatch = 1000
+	// A batch also ends at DefaultBatchBytes of text, so that long
+	// articles do not make the batches in flight large.
+	DefaultBatchBytes = 4 << 20
+	DefaultMaxBytes   = 50 << 20
+	DefaultTimeout    = 30 * time.Second
+	DefaultUserAgent  = "truce/1 (+offline news coder)"
 )
 
 // Options configures reading and the pipeline. The zero value reads with
@@ -49,7 +52,8 @@ type Options struct {
 	Encoding string
 
 	// Batch is the number of articles stored per transaction (and coded
-	// per round); default DefaultBatch.
+	// per round); default DefaultBatch. A batch ends sooner when its texts
+	// reach DefaultBatchBytes.
 	Batch int
 	// Workers is the number of goroutines hashing and coding; default
 	// runtime.NumCPU().

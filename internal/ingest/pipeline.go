@@ -129,6 +129,7 @@ func ingestAll(ctx context.Context, st store.Store, files []string, opt *Options
 
 	size := opt.batch()
 	batch := make([]*domain.Article, 0, size)
+	bytes := 0
 	for _, in := range files {
 		if ctx.Err() != nil {
 			break
@@ -144,9 +145,11 @@ func ingestAll(ctx context.Context, st store.Store, files []string, opt *Options
 				opt.OnArticle(a)
 			}
 			batch = append(batch, a)
-			if len(batch) >= size {
+			bytes += len(a.Text)
+			if len(batch) >= size || bytes >= DefaultBatchBytes {
 				batches <- batch
 				batch = make([]*domain.Article, 0, size)
+				bytes = 0
 			}
 			return ctx.Err() == nil
 		})

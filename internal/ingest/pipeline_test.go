@@ -244,6 +244,25 @@ func jsonLines(n int, prefix string) string {
 	return b.String()
 }
 
+// TestRunBatchBytes: long articles end a batch at DefaultBatchBytes of
+// text, before the article count does.
+func TestRunBatchBytes(t *testing.T) {
+	st := newFakeStore()
+	long := strings.Repeat("Shelling was reported along the line of contact. ", DefaultBatchBytes/4/49+1)
+	var in strings.Builder
+	for i := range 10 {
+		fmt.Fprintf(&in, `{"id":"l%d","text":"%d %s"}`+"\n", i, i, long)
+	}
+	if _, err := Run(context.Background(), st, []string{"-"}, Options{Stdin: strings.NewReader(in.String())}); err != nil {
+		t.Fatal(err)
+	}
+	// Each text is a little over a quarter of the limit: the fourth ends
+	// a batch.
+	if diff := cmp.Diff([]int{4, 4, 2}, st.batches); diff != "" {
+		t.Errorf("batch sizes (-want +got):\n%s", diff)
+	}
+}
+
 func TestRunBatches(t *testing.T) {
 	st := newFakeStore()
 	sum, err := Run(context.Background(), st, []string{"-"}, Options{Batch: 3, Stdin: strings.NewReader(jsonLines(10, "b"))})
