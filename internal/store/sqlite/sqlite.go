@@ -337,11 +337,13 @@ func params(r role) string {
 	switch r {
 	case writer:
 		// A bigger page cache for the writer keeps the b-tree interiors
-		// of the indexes it inserts into in memory (32 MiB); statement
+		// of the indexes it inserts into in memory (16 MiB: 32 MiB was no
+		// faster on a bulk ingest of 100,000 articles, and 30 MB more at
+		// its peak); statement
 		// journals (multi-row statements that may fail halfway) in
 		// memory rather than in temporary files saves a write system
 		// call per page.
-		p = append(p, "_pragma=cache_size(-32768)", "_pragma=temp_store(2)", "_txlock=immediate",
+		p = append(p, "_pragma=cache_size(-16384)", "_pragma=temp_store(2)", "_txlock=immediate",
 			fmt.Sprintf("_pragma=wal_autocheckpoint(%d)", walAutoCheckpoint))
 	case reader:
 		p = append(p, "_pragma=cache_size(-8192)", "_pragma=query_only(1)")
