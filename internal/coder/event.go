@@ -995,6 +995,12 @@ func (c *Coder) plausible(d *Doc, si int, dr *draft, actors []int) bool {
 	if classOf(&m) == classReport && strings.HasPrefix(dr.code, "01") && len(dr.target) == 0 {
 		return false
 	}
+	if strings.HasSuffix(m.Pattern, " T to") && (m.End >= len(toks) || !d.verbs.IsVerb(toks[m.End].Norm) &&
+		(toks[m.End].Shape != text.Lower || determiners[toks[m.End].Norm])) {
+		// "wants Y to" asks Y to do something; "wants passage to
+		// Nakhchivan" and "directed them to the exit" ask nothing.
+		return false
+	}
 	if len(dr.target) == 0 && len(dr.source) > 0 {
 		switch codebook.Root(dr.code) {
 		case "10", "11", "12", "13", "14":
