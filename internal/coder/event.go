@@ -35,6 +35,9 @@ type draft struct {
 	pair     int  // a reciprocal copy of a third or later party, counted from 1
 	// issueFrom is the demand whose words say what a protest is about.
 	issueFrom *draft
+	// purposeOf is the event whose purpose this one is ("met Y to
+	// discuss"), whose subject it shares.
+	purposeOf *draft
 	event     *domain.Event
 	drop      bool
 }
@@ -407,6 +410,17 @@ func (c *Coder) actors(d *Doc, si int, dr *draft, actors []int, prev []*draft) {
 		for k := len(prev) - 1; k >= 0; k-- {
 			if len(prev[k].source) > 0 {
 				subj = prev[k].source
+				break
+			}
+		}
+	}
+	if len(subj) > 0 && dr.gov == nil && m.Form == codebook.Base && m.Start > 0 && toks[m.Start-1].Norm == "to" {
+		// "met Y to discuss …": a purpose clause after a meeting has the
+		// meeting's subject, not the Y just before it. (After other verbs
+		// Y may be the one who acts: "deployed troops to attack".)
+		for k := len(prev) - 1; k >= 0; k-- {
+			if codebook.Root(prev[k].code) == "04" && len(prev[k].source) > 0 && slices.Contains(prev[k].target, subj[0]) {
+				subj, dr.purposeOf = prev[k].source, prev[k]
 				break
 			}
 		}
@@ -994,6 +1008,16 @@ func (c *Coder) plausible(d *Doc, si int, dr *draft, actors []int) bool {
 	}
 	if classOf(&m) == classReport && strings.HasPrefix(dr.code, "01") && len(dr.target) == 0 {
 		return false
+	}
+	if p := dr.purposeOf; p != nil {
+		if len(dr.target) == 0 {
+			// "met Y to sign a deal": with Y.
+			dr.target = p.target
+		}
+		if codebook.Root(dr.code) == codebook.Root(p.code) && slices.Equal(dr.target, p.target) {
+			// "met Y to discuss": the meeting, coded once.
+			return false
+		}
 	}
 	if strings.HasSuffix(m.Pattern, " T to") && (m.End >= len(toks) || !d.verbs.IsVerb(toks[m.End].Norm) &&
 		(toks[m.End].Shape != text.Lower || determiners[toks[m.End].Norm])) {
