@@ -204,6 +204,31 @@ func (c *Coder) sentenceEvents(d *Doc, si int) {
 			}
 		}
 	}
+	// A claim of responsibility names who carried out the attack it
+	// claims: "X claimed responsibility for an attack on Y" is X's attack
+	// on Y, by X's word; and the claim is aimed where the attack was.
+	for i, dr := range sentDrafts {
+		if !strings.HasPrefix(dr.code, "015") || len(dr.source) == 0 {
+			continue
+		}
+		end := clauseEnd(toks, dr.match.End)
+		for _, next := range sentDrafts[i+1:] {
+			if r := codebook.Root(next.code); r < "18" || r > "20" || next.match.Start < dr.match.End || next.match.Start >= end {
+				continue
+			}
+			if len(next.source) == 0 {
+				next.source = dr.source
+				next.speaker = dr.source[0]
+				if next.modality == domain.ModalityAsserted {
+					next.modality = domain.ModalityReported
+				}
+			}
+			if len(dr.target) == 0 {
+				dr.target = next.target
+			}
+			break
+		}
+	}
 	// Reciprocal events: "X and Y agreed", "talks between X and Y" hold
 	// both directions, and "X, Y and Z met" every direction between them.
 	for _, dr := range sentDrafts {
