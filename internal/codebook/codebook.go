@@ -425,6 +425,11 @@ func (cb *Codebook) addVerbs(comp *compiler, e *dict.Entry, prio int, byText map
 				return e.Errorf("class=%s: want report, promise or demand", v)
 			}
 			base.class = v
+		case "roles":
+			if v != "inverse" {
+				return e.Errorf("roles=%s: want inverse", v)
+			}
+			base.inverse = true
 		default:
 			return e.Errorf("unknown attribute %q", k)
 		}

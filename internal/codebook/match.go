@@ -36,6 +36,9 @@ type Match struct {
 	// Class and Modality are the pattern's (see the package doc).
 	Class    string
 	Modality string
+	// Inverse is set by roles=inverse: the subject undergoes the event
+	// and the target slot names who does it ("received aid from X").
+	Inverse bool
 	// PLOVER (the type), Mode, Context and ACLED are the pattern's where
 	// it gives them, else the code's: what this match means in PLOVER
 	// and ACLED terms. A pattern sets a type apart from its CAMEO code
@@ -138,7 +141,7 @@ func (cb *Codebook) Match(toks []text.Token, dst []Match) []Match {
 			Code: r.code, Rule: r.ref, Pattern: r.text,
 			Start: int(c.start), End: int(c.end), Head: int(c.head),
 			Form: c.form, Passive: c.passive, Target: int(c.target), Trigger: trig,
-			Nominal: !r.verb, Class: r.class, Modality: r.modality,
+			Nominal: !r.verb, Class: r.class, Modality: r.modality, Inverse: r.inverse,
 			PLOVER: r.plover, Mode: r.mode, Context: r.context, ACLED: r.acled,
 		})
 	}

@@ -79,6 +79,7 @@ type rule struct {
 	verb     bool
 	class    string
 	modality string
+	inverse  bool   // roles=inverse: the subject undergoes, the target acts
 	plover   string // PLOVER type, when the words fix it apart from the code
 	mode     string
 	context  []string

@@ -464,6 +464,11 @@ func (c *Coder) actors(d *Doc, si int, dr *draft, actors []int, prev []*draft) {
 		return
 	}
 	dr.source, dr.target = subj, obj
+	if m.Inverse {
+		// "Ukraine received weapons from the United States": the giver
+		// acts on the subject.
+		dr.source, dr.target = obj, subj
+	}
 	dr.target = slices.DeleteFunc(dr.target, func(i int) bool { return slices.Contains(dr.source, i) || sameActor(d, dr.source, i) })
 }
 
