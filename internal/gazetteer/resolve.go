@@ -91,7 +91,31 @@ func (st *state) emit(si, tok, end int, m Mention) {
 		c, s := domain.SplitCode(string(m.Code))
 		m.Country, m.Sector = domain.NullString(c), domain.NullString(s)
 	}
+	if tok > 0 && end == tok+1 && toks[tok-1].Norm == "the" && strings.HasPrefix(string(m.Code), domain.UnknownCountry) {
+		st.namedBefore(&m)
+	}
 	st.out = append(st.out, m)
+}
+
+// namedBefore resolves "the court", "the council", "the agency" to the
+// organisation of the article named so before ("the International
+// Criminal Court … the court"): the last one whose name ends in the word.
+func (st *state) namedBefore(m *Mention) {
+	word := strings.ToLower(m.Text)
+	for i := len(st.out) - 1; i >= 0; i-- {
+		o := &st.out[i]
+		if o.Type != domain.MentionOrg || o.Code == "" {
+			continue
+		}
+		name := strings.ToLower(string(o.Name))
+		if !strings.HasSuffix(name, " "+word) {
+			continue
+		}
+		m.Type = domain.MentionOrg
+		m.Code, m.Country, m.Sector = o.Code, o.Country, o.Sector
+		m.Name, m.Ref, m.Entry = o.Name, domain.NullString(o.Text), o.Entry
+		return
+	}
 }
 
 // actor fills the code fields of m from a code.
