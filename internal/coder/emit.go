@@ -21,9 +21,12 @@ func (c *Coder) event(d *Doc, dr *draft) *domain.Event {
 	toks := d.tokens(si)
 	sen := d.Text.Sentences[si]
 	trig, trigSpan := triggerText(d.Text.Text, toks, dr.trigger)
-	id := recordID("e", d.Article.ID, si, dr.match.Head, dr.code, dr.reversed)
+	var id string
 	if dr.pair > 0 {
 		id = recordID("e", d.Article.ID, si, dr.match.Head, dr.code, dr.reversed, dr.pair)
+	} else {
+		// Without the pair, so that a two-party event keeps its ids.
+		id = recordID("e", d.Article.ID, si, dr.match.Head, dr.code, dr.reversed)
 	}
 	ev := &domain.Event{
 		ID:            id,

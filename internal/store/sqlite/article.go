@@ -43,7 +43,6 @@ func (s *Store) AddArticles(ctx context.Context, articles []*domain.Article) ([]
 			return err
 		}
 		defer ins.close()
-		defer func() { stored = ins.stored }()
 		if ins.filter, err = s.dupFilter(ctx, tx, len(articles)); err != nil {
 			return err
 		}
@@ -61,6 +60,7 @@ func (s *Store) AddArticles(ctx context.Context, articles []*domain.Article) ([]
 				return fmt.Errorf("article %q: %w", a.ID, err)
 			}
 		}
+		stored = ins.stored
 		return mergeBands(ctx, tx, s.bandMergeRows)
 	})
 	if err != nil {

@@ -104,11 +104,7 @@ func TestDupFilterOtherWriter(t *testing.T) {
 	ctx := t.Context()
 	path := filepath.Join(t.TempDir(), "truce.db")
 	open := func() *Store {
-		s, err := Open(ctx, path)
-		if err != nil {
-			t.Fatal(err)
-		}
-		t.Cleanup(func() { s.Close() })
+		s := openPath(t, path)
 		s.dupFilterAfter = 0
 		return s
 	}

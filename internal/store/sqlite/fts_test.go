@@ -40,16 +40,6 @@ func addTexts(t *testing.T, s *Store, texts map[string]string) {
 	}
 }
 
-func openPath(t *testing.T, path string) *Store {
-	t.Helper()
-	s, err := Open(t.Context(), path)
-	if err != nil {
-		t.Fatalf("Open: %v", err)
-	}
-	t.Cleanup(func() { s.Close() })
-	return s
-}
-
 // TestSearchSeesOtherWriters: a search finds the articles another store
 // on the same file stored before it, whether or not that store's
 // background indexer has got to them.

@@ -114,8 +114,7 @@ func Open(ctx context.Context, path string) (*Store, error) {
 			s.w.Close()
 			return nil, err
 		}
-	}
-	if path != Memory {
+	} else {
 		if s.text, err = openTextIndex(ctx, path); err != nil {
 			s.w.Close()
 			return nil, err
@@ -129,8 +128,7 @@ func Open(ctx context.Context, path string) (*Store, error) {
 		n := max(4, runtime.GOMAXPROCS(0))
 		s.r.SetMaxOpenConns(n)
 		s.r.SetMaxIdleConns(n)
-		s.ckpt, err = sql.Open("sqlite", "file:"+escapePath(path)+"?"+
-			fmt.Sprintf("_pragma=busy_timeout(%d)", busyTimeout.Milliseconds()))
+		s.ckpt, err = sql.Open("sqlite", plainDSN(path))
 		if err != nil {
 			s.text.close()
 			s.r.Close()
@@ -186,7 +184,7 @@ const pageSize = 32768
 // database in WAL mode can no longer change, before the store's
 // connections (whose settings switch it to WAL mode first) open it.
 func create(ctx context.Context, path string) error {
-	db, err := sql.Open("sqlite", "file:"+escapePath(path))
+	db, err := sql.Open("sqlite", plainDSN(path))
 	if err != nil {
 		return fmt.Errorf("sqlite: create %s: %w", path, err)
 	}
@@ -258,8 +256,7 @@ func inspectFile(path string) (fresh, isDB bool, err error) {
 // connection that changes nothing. (A read-only one would leave the -wal
 // and -shm files of a WAL database behind, since it may not remove them.)
 func checkSchema(ctx context.Context, path string) error {
-	db, err := sql.Open("sqlite", "file:"+escapePath(path)+"?"+
-		fmt.Sprintf("_pragma=busy_timeout(%d)", busyTimeout.Milliseconds()))
+	db, err := sql.Open("sqlite", plainDSN(path))
 	if err != nil {
 		return fmt.Errorf("sqlite: open %s: %w", path, err)
 	}
@@ -353,6 +350,13 @@ func params(r role) string {
 		p = append(p, "_pragma=cache_size(-4096)", "_pragma=temp_store(2)")
 	}
 	return strings.Join(p, "&")
+}
+
+// plainDSN is the connection string for path with none of the store's
+// settings but the busy timeout: for a connection that must not change
+// the file (checkSchema), or sets it up itself (create, the checkpointer).
+func plainDSN(path string) string {
+	return "file:" + escapePath(path) + "?" + fmt.Sprintf("_pragma=busy_timeout(%d)", busyTimeout.Milliseconds())
 }
 
 // escapePath escapes what a URI would take for something else.

@@ -23,7 +23,14 @@ import (
 // openTemp opens a new database in the test's temporary directory.
 func openTemp(t *testing.T) *Store {
 	t.Helper()
-	s, err := Open(t.Context(), filepath.Join(t.TempDir(), "truce.db"))
+	return openPath(t, filepath.Join(t.TempDir(), "truce.db"))
+}
+
+// openPath opens the database at path, to be closed, without error, when
+// the test ends.
+func openPath(t *testing.T, path string) *Store {
+	t.Helper()
+	s, err := Open(t.Context(), path)
 	if err != nil {
 		t.Fatalf("Open: %v", err)
 	}
@@ -51,14 +58,7 @@ func TestConformanceBandFilter(t *testing.T) {
 }
 
 func TestConformanceMemory(t *testing.T) {
-	storetest.Run(t, func(t *testing.T) store.Store {
-		s, err := Open(t.Context(), Memory)
-		if err != nil {
-			t.Fatalf("Open: %v", err)
-		}
-		t.Cleanup(func() { s.Close() })
-		return s
-	})
+	storetest.Run(t, func(t *testing.T) store.Store { return openPath(t, Memory) })
 }
 
 func TestOpenRefuses(t *testing.T) {
