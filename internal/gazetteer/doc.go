@@ -70,7 +70,8 @@
 //     the kin state's government.
 //   - Pronouns resolve only where unambiguous: he/she to the last person
 //     within two sentences, they/their to the plural actors of the same or
-//     the previous sentence when they agree.
+//     the previous sentence when they agree, "its" to the countries and
+//     bodies named before it in the sentence when they are of one country.
 //   - Places prefer the countries the article is about (countries, regions
 //     and unambiguous places, the lead counting more), then capitals and
 //     seats, then population; "X, Country" restricts. An unqualified town

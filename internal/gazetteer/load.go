@@ -143,6 +143,7 @@ const (
 	cueFunction                   // of, and, which: never the noun an adjective modifies
 	cueThing                      // operation, aid: a thing or act an agent word modifies
 	cuePortfolio                  // interior, foreign affairs: after "Minister for"
+	cuePossIt                     // its
 )
 
 var cueNames = map[string]cue{
@@ -152,6 +153,7 @@ var cueNames = map[string]cue{
 	"possessives": cuePossMany, "former": cueFormer, "ethnic": cueEthnic, "separatist": cueSeparatist,
 	"determiner": cueDeterminer, "policy": cuePolicyNoun, "state": cueStateWord,
 	"direction": cueDirection, "function": cueFunction, "thing": cueThing, "portfolio": cuePortfolio,
+	"possessive-it": cuePossIt,
 }
 
 // Load reads the embedded data, then each of opts.Dirs.

@@ -82,7 +82,7 @@ loop:
 			ph.former = true
 			p++
 			continue
-		case cuePossMany, cuePossOne:
+		case cuePossMany, cuePossOne, cuePossIt:
 			if p == ph.start && ph.pron == 0 {
 				ph.pron, ph.pronTok = c, p
 				p++

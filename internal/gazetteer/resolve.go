@@ -219,7 +219,13 @@ func (st *state) emitPhrase(si int, ph *phrase) int {
 		st.actor(&m, code)
 		m.Name = domain.NullString(name)
 	case ph.pron != 0:
-		ante, ok := st.antecedent(si, ph.pronTok, ph.pron == cuePossMany)
+		var ante *Mention
+		var ok bool
+		if ph.pron == cuePossIt {
+			ante, ok = st.itsAntecedent(si, ph.pronTok)
+		} else {
+			ante, ok = st.antecedent(si, ph.pronTok, ph.pron == cuePossMany)
+		}
 		if !ok || agent == nil {
 			return -1
 		}
@@ -989,13 +995,20 @@ func (st *state) antecedent(si, p int, plural bool) (*Mention, bool) {
 		return nil, false
 	}
 	// They: the plural actors of this sentence before the pronoun, else of
-	// the sentence before; all must agree.
+	// the sentence before; all must agree. An actor of this sentence that
+	// is not plural keeps it from the sentence before: in "The US claimed
+	// that they had attacked Iraq", "they" is not the troops of the last
+	// sentence.
 	for _, s := range []int{si, si - 1} {
 		var found *Mention
+		singular := false
 		for j := len(st.out) - 1; j >= 0; j-- {
 			m := &st.out[j]
 			if m.Sentence < s {
 				break
+			}
+			if m.Sentence == si && m.Tok < p && !m.Plural && m.Code != "" && m.Type != domain.MentionPlace {
+				singular = true
 			}
 			if m.Sentence != s || (s == si && m.Tok >= p) || !m.Plural || m.Code == "" {
 				continue
@@ -1010,8 +1023,36 @@ func (st *state) antecedent(si, p int, plural bool) (*Mention, bool) {
 		if found != nil {
 			return found, true
 		}
+		if singular {
+			return nil, false
+		}
 	}
 	return nil, false
+}
+
+// itsAntecedent returns what "its" at token p stands for: the country,
+// government or body named before it in the same sentence, when every
+// such actor before it is of one country ("Russia's Defence Ministry said
+// its peacekeepers"); in "Armenia accused Azerbaijan of attacking its
+// soldiers" it is either, so none.
+func (st *state) itsAntecedent(si, p int) (*Mention, bool) {
+	var found *Mention
+	for j := len(st.out) - 1; j >= 0; j-- {
+		m := &st.out[j]
+		if m.Sentence < si {
+			break
+		}
+		if m.Sentence != si || m.Tok >= p || m.Type == domain.MentionPerson || m.Type == domain.MentionPlace && !m.Metonymy || m.Code == "" {
+			continue
+		}
+		if found != nil && found.Country != m.Country {
+			return nil, false
+		}
+		if found == nil {
+			found = m
+		}
+	}
+	return found, found != nil
 }
 
 // emitDemonym emits a demonym or a country named as one of coordinated
