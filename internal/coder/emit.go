@@ -60,6 +60,10 @@ func (c *Coder) event(d *Doc, dr *draft) *domain.Event {
 	if dr.gov != nil {
 		ev.Rule = dr.gov.Rule + "+" + dr.match.Rule
 	}
+	if dr.accusing != nil {
+		// The verb of saying, then the attack it reports.
+		ev.Rule = "report:" + dr.match.Rule + "+" + dr.accusing.match.Rule
+	}
 	ev.Place = c.placeOf(d, dr)
 	if r := codebook.Root(dr.code); len(ev.Target) == 0 && (r != "01" || strings.HasPrefix(dr.code, "015")) && r != "02" && (r != "04" || visitLike(toks, dr)) {
 		dr.event = ev

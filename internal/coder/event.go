@@ -38,8 +38,11 @@ type draft struct {
 	// purposeOf is the event whose purpose this one is ("met Y to
 	// discuss"), whose subject it shares.
 	purposeOf *draft
-	event     *domain.Event
-	drop      bool
+	// accusing is the reported attack that this accusation or claim of
+	// responsibility is made by reporting.
+	accusing *draft
+	event    *domain.Event
+	drop     bool
 }
 
 // events builds the events of every sentence.
@@ -179,6 +182,13 @@ func (c *Coder) sentenceEvents(d *Doc, si int) {
 				dr.speaker = sp[0]
 			}
 		}
+		if dr.speaker < 0 && dr.report == nil {
+			// "Russian forces shelled Kharkiv, Ukraine said": the whole
+			// clause is the speaker's after it.
+			if sp, r := postposedReport(d, si, ms, dr, actors); r != nil {
+				dr.speaker, dr.report = sp, r
+			}
+		}
 		if unnamed := unnamedSource(toks, dr.start); unnamed != "" && dr.speaker < 0 {
 			dr.unnamed = unnamed
 		}
@@ -229,6 +239,7 @@ func (c *Coder) sentenceEvents(d *Doc, si int) {
 			break
 		}
 	}
+	sentDrafts = append(sentDrafts, c.reportedAttacks(d, sentDrafts)...)
 	// Reciprocal events: "X and Y agreed", "talks between X and Y" hold
 	// both directions, and "X, Y and Z met" every direction between them.
 	for _, dr := range sentDrafts {
@@ -238,6 +249,62 @@ func (c *Coder) sentenceEvents(d *Doc, si int) {
 		}
 	}
 }
+
+// reportedAttacks returns the events that a party's report of an attack
+// is in itself, as CAMEO codes them: "The US said ISIL had attacked Iraq"
+// is the US accusing ISIL (112) besides ISIL's reported attack on Iraq,
+// and "X claimed that it had attacked Y" is X claiming responsibility for
+// it (015). Only a named party's words count (not those of "witnesses" or
+// "medics"), of an attack by a party it names with a verb ("areas of
+// fighting" names none), reported as a fact: a denial, a threat or a
+// possibility accuses no one.
+func (c *Coder) reportedAttacks(d *Doc, drafts []*draft) []*draft {
+	var out []*draft
+	seen := map[[2]int]bool{}
+	for _, dr := range drafts {
+		r := codebook.Root(dr.code)
+		if dr.report == nil || dr.speaker < 0 || len(dr.source) == 0 || r < "18" || r > "20" ||
+			dr.modality != domain.ModalityReported || !strings.HasPrefix(dr.report.Code, "01") ||
+			!knownCountry(&d.Mentions[dr.speaker]) || dr.match.Nominal || dr.match.Form == codebook.Gerund {
+			continue
+		}
+		if d.Mentions[dr.source[0]].Pronoun {
+			// "Karabakh officials said they had fired only at military
+			// targets": a pronoun after the verb of saying is the
+			// speaker's side.
+			continue
+		}
+		toks := d.tokens(dr.sent)
+		speaker := &d.Mentions[dr.speaker]
+		accused := &d.Mentions[dr.source[0]]
+		code := "112"
+		if speaker.Code == accused.Code || speaker.Country != "" && speaker.Country == accused.Country {
+			// Its own attack: a claim of it only by a verb that claims.
+			if !claimVerbs[toks[dr.report.Head].Norm] {
+				continue
+			}
+			code = "015"
+		}
+		key := [2]int{dr.report.Head, dr.source[0]}
+		if seen[key] || !c.known(code) {
+			continue
+		}
+		seen[key] = true
+		acc := &draft{sent: dr.sent, match: *dr.report, code: code, speaker: -1,
+			start: dr.report.Start, end: dr.end, modality: domain.ModalityAsserted,
+			trigger: slices.Clone(dr.report.Trigger), accusing: dr}
+		acc.source = []int{dr.speaker}
+		acc.target = dr.source
+		if code == "015" {
+			acc.target = dr.target
+		}
+		out = append(out, acc)
+	}
+	return out
+}
+
+// claimVerbs claim what they report as the speaker's own doing.
+var claimVerbs = set("claimed", "claims", "claiming", "claim", "admitted", "admits", "acknowledged", "acknowledges")
 
 // maxReciprocal is the most parties of a reciprocal event coded pairwise
 // (56 events at most); a longer list is a summit, coded among its first.
@@ -430,6 +497,11 @@ func (c *Coder) actors(d *Doc, si int, dr *draft, actors []int, prev []*draft) {
 		return
 	}
 	subj := subjectOf(d, si, subjStart, actors)
+	if p := sharedSubject(toks, dr.start, prev); p != nil && !m.Passive {
+		// "ISIL had attacked Iraq and taken the city": the verb after
+		// "and" has the subject of the verb before it, not its object.
+		subj = p.source
+	}
 	if len(subj) == 0 && m.Form == codebook.Gerund && m.Start > 0 && toks[m.Start-1].Norm == "," {
 		// "…, demanding accountability": the subject of the clause before.
 		for k := len(prev) - 1; k >= 0; k-- {
@@ -472,6 +544,35 @@ func (c *Coder) actors(d *Doc, si int, dr *draft, actors []int, prev []*draft) {
 	dr.target = slices.DeleteFunc(dr.target, func(i int) bool { return slices.Contains(dr.source, i) || sameActor(d, dr.source, i) })
 }
 
+// sharedSubject returns the event before a verb coordinated with it by
+// "and" with no subject of its own ("attacked Iraq and taken the city",
+// "and then seized"), whose subject it shares; or nil.
+func sharedSubject(toks []text.Token, start int, prev []*draft) *draft {
+	k := start - 1
+	for k >= 0 && (toks[k].Norm == "then" || toks[k].Norm == "also" || toks[k].Norm == "later") {
+		k--
+	}
+	if k < 1 || toks[k].Norm != "and" || len(prev) == 0 {
+		return nil
+	}
+	p := prev[len(prev)-1]
+	if p.match.End > k || p.match.End < k-8 || p.match.Nominal || p.match.Passive || len(p.source) == 0 {
+		return nil
+	}
+	// Both verbs finite and of one tense: "attacked … and seized", "had
+	// attacked … and taken"; not "the attack … and killed".
+	if p.match.Form != codebook.Past && p.match.Form != codebook.Participle && p.match.Form != codebook.Third && p.match.Form != codebook.Base ||
+		toks[start].Shape != text.Lower {
+		return nil
+	}
+	for j := p.match.End; j < k; j++ {
+		if toks[j].Kind == text.Punct && toks[j].Norm != "," && toks[j].Norm != "-" || sayVerbs[toks[j].Norm] {
+			return nil
+		}
+	}
+	return p
+}
+
 // notSelf returns the actors less the pronouns that refer back to the
 // subject: "they" in "said they would meet the envoy", "their" in "held
 // their first meeting with the president" are the subject again, never
@@ -486,7 +587,9 @@ func notSelf(d *Doc, actors, subj []int) []int {
 			return false
 		}
 		for _, s := range subj {
-			if d.Mentions[s].Code == m.Code {
+			// "offered its troops to Lebanon": Syria's own troops; but
+			// "protesters … their government" is theirs to target.
+			if strings.HasPrefix(string(m.Code), string(d.Mentions[s].Code)) {
 				return true
 			}
 		}
@@ -598,6 +701,12 @@ func subjectOf(d *Doc, si, v int, actors []int) []int {
 			// "In a dialogue …, Azerbaijan agreed": a fronted phrase
 			// holds no subject.
 			return nil
+		case w == "that" && k < v && subjectPronouns[toks[k].Norm] && k >= 2 && sayVerbs[toks[k-2].Norm]:
+			// "The US claimed that they had attacked Iraq": the pronoun
+			// opening what a speaker says is the speaker, as in "said it
+			// had", which reaches the speaker past "it" and "said".
+			k -= 2
+			continue
 		case boundaries[w] || w == "that" || (subordinators[w] && w != "as"):
 			return nil
 		case auxiliaries[w] || toks[k-1].Kind == text.Number:
@@ -1246,6 +1355,35 @@ func (c *Coder) recode(d *Doc, si int, dr *draft, actors []int) {
 	}
 }
 
+// postposedReport returns the speaker named after the clause of a draft
+// and the verb of saying that follows it ("…, a senior British minister
+// said"), or -1 and nil; not when the speaker is the draft's own actor
+// ("Azerbaijan attacked, Armenia said" is Armenia's report; "…, the
+// ministry said it had" is read by subjectOf).
+func postposedReport(d *Doc, si int, ms []codebook.Match, dr *draft, actors []int) (int, *codebook.Match) {
+	sp := postposedSpeaker(d, si, actors)
+	if len(sp) == 0 {
+		return -1, nil
+	}
+	m := &d.Mentions[sp[0]]
+	if m.Tok < dr.end || slices.Contains(dr.source, sp[0]) || slices.Contains(dr.target, sp[0]) {
+		return -1, nil
+	}
+	// No other verb of saying between the clause and the speaker.
+	toks := d.tokens(si)
+	for k := dr.end; k < m.Tok; k++ {
+		if sayVerbs[toks[k].Norm] {
+			return -1, nil
+		}
+	}
+	for i := range ms {
+		if ms[i].Start == m.TokEnd && classOf(&ms[i]) == classReport {
+			return sp[0], &ms[i]
+		}
+	}
+	return -1, nil
+}
+
 // postposedSpeaker returns the speaker named after the clause: "…, a
 // senior British minister said".
 func postposedSpeaker(d *Doc, si int, actors []int) []int {
@@ -1288,6 +1426,9 @@ func (x mentionIndex) get(k int) (int, bool) {
 	}
 	return 0, false
 }
+
+// subjectPronouns stand for a clause's subject named before them.
+var subjectPronouns = set("it", "they", "he", "she", "we")
 
 var ownPossessive = set("its", "their", "his", "her", "own")
 
