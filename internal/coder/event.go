@@ -529,7 +529,10 @@ func (c *Coder) actors(d *Doc, si int, dr *draft, actors []int, prev []*draft) {
 		objActors = notSelf(d, actors, subj)
 	}
 	obj := objectOf(d, si, dr, objActors)
-	if m.Passive && (dr.gov == nil) {
+	if !m.Passive && dr.gov == nil && reducedPassive(d, si, dr, subj, actors) {
+		dr.match.Passive, m.Passive = true, true
+	}
+	if m.Passive && dr.gov == nil {
 		// "was shelled by X": the subject undergoes it.
 		by := byAgent(d, si, m.End, actors)
 		dr.source, dr.target = by, subj
@@ -571,6 +574,38 @@ func sharedSubject(toks []text.Token, start int, prev []*draft) *draft {
 		}
 	}
 	return p
+}
+
+// reducedPassive reports whether a past participle of force or coercion
+// stands right after its noun with no object of its own: "10 Russian
+// soldiers killed in Ukraine", "a Hamas member jailed over a year ago",
+// "civilians imprisoned for protesting" undergo it. Not "Israel released
+// on Wednesday the mayor", whose object follows.
+func reducedPassive(d *Doc, si int, dr *draft, subj []int, actors []int) bool {
+	m := dr.match
+	if len(subj) == 0 || m.Form != codebook.Past && m.Form != codebook.Participle || m.End != m.Head+1 || m.Start != m.Head || m.Target >= 0 {
+		return false
+	}
+	switch codebook.Root(m.Code) {
+	case "17", "18", "20":
+	default:
+		if !strings.HasPrefix(m.Code, "084") {
+			return false
+		}
+	}
+	toks := d.tokens(si)
+	last := &d.Mentions[subj[len(subj)-1]]
+	if last.TokEnd != m.Start || m.End >= len(toks) || !prepositions[toks[m.End].Norm] && toks[m.End].Norm != "last" {
+		return false
+	}
+	end := clauseEnd(toks, m.End)
+	for _, a := range actors {
+		mm := &d.Mentions[a]
+		if mm.Tok > m.End && mm.Tok < end && !mm.Pronoun && !prepositions[toks[mm.Tok-1].Norm] && !determiners[toks[mm.Tok-1].Norm] {
+			return false // an object after an adverbial: "arrested on Monday 20 protesters"
+		}
+	}
+	return true
 }
 
 // notSelf returns the actors less the pronouns that refer back to the
@@ -931,6 +966,11 @@ func objectOf(d *Doc, si int, dr *draft, actors []int) []int {
 		if mm.Metonymy && (prev == "in" || prev == "near" || prev == "at") {
 			continue
 		}
+		if codebook.Root(m.Code) == "15" && overlaps(mm, dr.trigger) {
+			// "sent Russian troops to …": the forces moved are the
+			// sender's, not whom they are sent against.
+			continue
+		}
 		if strings.HasPrefix(string(mm.Code), domain.UnknownCountry) && mm.Tok > 0 && ownPossessive[toks[mm.Tok-1].Norm] {
 			// "offered its troops to …": the subject's own, not a target.
 			continue
@@ -949,6 +989,16 @@ func objectOf(d *Doc, si int, dr *draft, actors []int) []int {
 		return coordinatedAfter(d, si, a, actors)
 	}
 	return nil
+}
+
+// overlaps reports whether a mention holds one of the trigger tokens.
+func overlaps(m *gazetteer.Mention, trigger []int) bool {
+	for _, t := range trigger {
+		if t >= m.Tok && t < m.TokEnd {
+			return true
+		}
+	}
+	return false
 }
 
 // newClauseSubject reports whether mention mm opens a clause of its own
@@ -1316,7 +1366,10 @@ func (c *Coder) recode(d *Doc, si int, dr *draft, actors []int) {
 	case domain.ModalityIntended:
 		// The intent of cooperation is 03x and that of force a threat
 		// (13x): "will attack" is 1384, as "vowed to attack" is.
-		if code := compose(classPromise, dr.code); code != "" && c.known(code) && (root >= "04" && root <= "08" || root >= "15" && root <= "20") {
+		// A force to be deployed is a threat only against someone:
+		// "will send troops to the region" is not.
+		if code := compose(classPromise, dr.code); code != "" && c.known(code) && (root >= "04" && root <= "08" || root >= "15" && root <= "20") &&
+			(root != "15" || len(dr.target) > 0) {
 			dr.code = code
 		}
 	case domain.ModalityNegated:

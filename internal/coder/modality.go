@@ -61,6 +61,10 @@ func modalityOf(d *Doc, si int, dr *draft) (string, string) {
 			if cond == "" {
 				cond = conditionText(d, si, k, dr)
 			}
+		case w == "would" && backshifted(toks, k):
+			// "Israel announced it would free prisoners": reported
+			// speech's "will".
+			intended = true
 		case hypotheticals[w]:
 			hypothetical = true
 		case w == "must" || w == "should" || (w == "need" || w == "needs" || w == "have" || w == "has") && k+1 < len(toks) && toks[k+1].Norm == "to" && k+2 == dr.start:
@@ -112,6 +116,20 @@ func modalityOf(d *Doc, si int, dr *draft) (string, string) {
 		return domain.ModalityReported, ""
 	}
 	return domain.ModalityAsserted, ""
+}
+
+// backshifted reports whether "would" at token k is a speaker's "will"
+// told in reported speech: after a verb of saying and the pronoun that
+// stands for the speaker ("said it would", "announced that they would").
+func backshifted(toks []text.Token, k int) bool {
+	if k < 2 || !subjectPronouns[toks[k-1].Norm] {
+		return false
+	}
+	j := k - 2
+	if toks[j].Norm == "that" && j > 0 {
+		j--
+	}
+	return sayVerbs[toks[j].Norm]
 }
 
 // isDenial reports whether a verb of saying denies what it reports.
