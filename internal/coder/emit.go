@@ -189,6 +189,10 @@ func (c *Coder) placeOf(d *Doc, dr *draft) *domain.Place {
 		if p.Precision != domain.PrecisionCountry {
 			score++
 		}
+		if m.Tok == dr.match.End && dr.match.End > dr.match.Head+1 && toks[m.Tok-1].Norm == "to" {
+			// "a visit to Beirut", "travelled to Moscow": where it goes.
+			score += 3
+		}
 		// Closer to the trigger is better; a place in the trigger's own
 		// clause is better still, and one in a trailing attribution ("…,
 		// relief officials in Nairobi said") says where the news came

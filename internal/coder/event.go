@@ -268,6 +268,10 @@ func (c *Coder) reportedAttacks(d *Doc, drafts []*draft) []*draft {
 			!knownCountry(&d.Mentions[dr.speaker]) || dr.match.Nominal || dr.match.Form == codebook.Gerund {
 			continue
 		}
+		if d.Mentions[dr.speaker].Sector == "MED" {
+			// "…, Syrian state media reported": the news, not a party.
+			continue
+		}
 		if d.Mentions[dr.source[0]].Pronoun {
 			// "Karabakh officials said they had fired only at military
 			// targets": a pronoun after the verb of saying is the
@@ -482,6 +486,14 @@ func (c *Coder) actors(d *Doc, si int, dr *draft, actors []int, prev []*draft) {
 			// "calling for guarantees before considering the surrender
 			// of their weapons": theirs, the clause's subject's.
 			dr.source = prev[len(prev)-1].source
+		}
+		if len(dr.source) == 0 && len(prev) > 0 && duringPhrase(toks, m.Start) && codebook.Root(dr.code) == "04" {
+			// "held talks with X during a surprise visit to Beirut": the
+			// visit is the one who held the talks.
+			p := prev[len(prev)-1]
+			if !p.match.Nominal && p.match.End <= m.Start {
+				dr.source = p.source
+			}
 		}
 		return
 	}
@@ -724,6 +736,12 @@ func subjectOf(d *Doc, si, v int, actors []int) []int {
 				if a, ok := endAt.get(p); ok {
 					return coordinated(d, si, postHolder(toks, endAt, a), endAt)
 				}
+				// "The US commander in Iraq, General David Petraeus,
+				// held": the name, when the post before it ends in a
+				// place.
+				if b, ok := endAt.get(k - 1); ok && knownCountry(&d.Mentions[b]) {
+					return []int{b}
+				}
 			}
 			if p >= 1 && properName(toks, p+1, k-1) {
 				// "A member of the parliament, Ali Hasanov, started": a
@@ -926,7 +944,7 @@ func objectOf(d *Doc, si int, dr *draft, actors []int) []int {
 		}
 		if mm.Tok > 0 {
 			switch toks[mm.Tok-1].Norm {
-			case "in", "inside", "across", "throughout", "near", "within", "from", "into":
+			case "in", "inside", "across", "throughout", "near", "within", "from", "into", "over", "off", "outside", "along":
 				continue
 			}
 		}
@@ -966,6 +984,10 @@ func objectOf(d *Doc, si int, dr *draft, actors []int) []int {
 		if mm.Metonymy && (prev == "in" || prev == "near" || prev == "at") {
 			continue
 		}
+		if mm.Sector == "" && mm.Country != "" && overPlace(toks, mm.Tok) {
+			// "blown up over eastern Ukraine": where, not whom.
+			continue
+		}
 		if codebook.Root(m.Code) == "15" && overlaps(mm, dr.trigger) {
 			// "sent Russian troops to …": the forces moved are the
 			// sender's, not whom they are sent against.
@@ -990,6 +1012,25 @@ func objectOf(d *Doc, si int, dr *draft, actors []int) []int {
 	}
 	return nil
 }
+
+// overPlace reports whether the country named at token k is the place of
+// a verb of motion or force ("over eastern Ukraine", "across Syria").
+func overPlace(toks []text.Token, k int) bool {
+	if k > 0 && directions[toks[k-1].Norm] {
+		k--
+	}
+	if k == 0 {
+		return false
+	}
+	switch toks[k-1].Norm {
+	case "over", "across", "throughout", "inside", "off":
+		return true
+	}
+	return false
+}
+
+var directions = set("north", "south", "east", "west", "northern", "southern", "eastern", "western", "central",
+	"northeast", "northwest", "southeast", "southwest", "northeastern", "northwestern", "southeastern", "southwestern")
 
 // overlaps reports whether a mention holds one of the trigger tokens.
 func overlaps(m *gazetteer.Mention, trigger []int) bool {
@@ -1191,7 +1232,13 @@ func (c *Coder) plausible(d *Doc, si int, dr *draft, actors []int) bool {
 	if m.Form == codebook.Gerund && background(toks, m.Start, dr.source, d) {
 		return false
 	}
-	if len(dr.source) == 0 && !m.Passive && !m.Nominal && dr.gov == nil && m.Head == m.Start &&
+	if m.Form == codebook.Base && !m.Nominal && dr.gov == nil && m.Start > 0 && codebook.Root(dr.code) == "04" &&
+		(toks[m.Start-1].Norm == "against" || toks[m.Start-1].Norm == "on") {
+		// "advised against travel to Tunisia", "bans on travel to
+		// Canada": travel as such, no one's visit.
+		return false
+	}
+	if len(dr.source) == 0 && !m.Passive && !m.Nominal && !m.Inverse && dr.gov == nil && m.Head == m.Start &&
 		(m.Form == codebook.Past || m.Form == codebook.Participle) && !auxBefore(toks, m.Start) {
 		return false
 	}
@@ -1285,6 +1332,21 @@ func possessedBySubject(toks []text.Token, from, to int) bool {
 		switch toks[k].Norm {
 		case "their", "its", "his", "her":
 			return true
+		}
+	}
+	return false
+}
+
+// duringPhrase reports whether the noun at token i is in a phrase of
+// time after the verb: "during a surprise visit", "on a two-day trip".
+func duringPhrase(toks []text.Token, i int) bool {
+	for k := i - 1; k >= 0 && k >= i-4; k-- {
+		switch w := toks[k].Norm; {
+		case w == "during" || w == "on" || w == "while":
+			return true
+		case determiners[w] || toks[k].Shape == text.Lower && toks[k].Kind == text.Word || toks[k].Kind == text.Number || w == "-":
+		default:
+			return false
 		}
 	}
 	return false

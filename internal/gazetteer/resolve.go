@@ -202,9 +202,13 @@ func (st *state) emitPhrase(si int, ph *phrase) int {
 		m.Role = domain.NullString(st.doc.Text[st.toks(si)[ph.start].Start:st.toks(si)[ph.capseq[0]-1].End])
 		c := st.ownerCountry(ph)
 		if c == domain.UnknownCountry {
+			// "The US commander in Iraq, General David Petraeus,": the
+			// post named before the comma says whose he is; else
 			// "President Abdelaziz Bouteflika" in an article about one
-			// country: that country's.
-			if d := st.dominantCountry(); d != "" {
+			// country is that country's.
+			if r := st.rolePosted(si, ph.start); r != nil {
+				c = string(r.Country)
+			} else if d := st.dominantCountry(); d != "" {
 				c = d
 			}
 		}
@@ -1028,6 +1032,42 @@ func (st *state) antecedent(si, p int, plural bool) (*Mention, bool) {
 		}
 	}
 	return nil, false
+}
+
+// rolePosted returns the post named just before a comma that opens a
+// name at token start ("The US commander in Iraq, General David
+// Petraeus"): an actor mention with a country and a sector, followed by
+// the comma or by a short phrase of place ("in Iraq") before it; or nil.
+func (st *state) rolePosted(si, start int) *Mention {
+	toks := st.toks(si)
+	if start < 2 || toks[start-1].Norm != "," {
+		return nil
+	}
+	for j := len(st.out) - 1; j >= 0; j-- {
+		m := &st.out[j]
+		if m.Sentence != si || m.TokEnd >= start {
+			if m.Sentence < si {
+				return nil
+			}
+			continue
+		}
+		if m.Type == domain.MentionPlace && !m.Metonymy {
+			continue // the place of "in Iraq"
+		}
+		gap := start - 1 - m.TokEnd
+		if m.Type != domain.MentionActor || m.Country == "" || m.Sector == "" || gap > 4 {
+			return nil
+		}
+		if gap > 0 {
+			switch toks[m.TokEnd].Norm {
+			case "in", "to", "at", "for", "of":
+			default:
+				return nil
+			}
+		}
+		return m
+	}
+	return nil
 }
 
 // itsAntecedent returns what "its" at token p stands for: the country,
