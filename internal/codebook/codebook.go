@@ -426,10 +426,14 @@ func (cb *Codebook) addVerbs(comp *compiler, e *dict.Entry, prio int, byText map
 			}
 			base.class = v
 		case "roles":
-			if v != "inverse" {
-				return e.Errorf("roles=%s: want inverse", v)
+			switch v {
+			case "inverse":
+				base.inverse = true
+			case "passive":
+				base.passive = true
+			default:
+				return e.Errorf("roles=%s: want inverse or passive", v)
 			}
-			base.inverse = true
 		default:
 			return e.Errorf("unknown attribute %q", k)
 		}

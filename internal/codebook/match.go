@@ -140,7 +140,7 @@ func (cb *Codebook) Match(toks []text.Token, dst []Match) []Match {
 		dst = append(dst, Match{
 			Code: r.code, Rule: r.ref, Pattern: r.text,
 			Start: int(c.start), End: int(c.end), Head: int(c.head),
-			Form: c.form, Passive: c.passive, Target: int(c.target), Trigger: trig,
+			Form: c.form, Passive: c.passive || r.passive, Target: int(c.target), Trigger: trig,
 			Nominal: !r.verb, Class: r.class, Modality: r.modality, Inverse: r.inverse,
 			PLOVER: r.plover, Mode: r.mode, Context: r.context, ACLED: r.acled,
 		})

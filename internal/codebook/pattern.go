@@ -80,6 +80,7 @@ type rule struct {
 	class    string
 	modality string
 	inverse  bool   // roles=inverse: the subject undergoes, the target acts
+	passive  bool   // roles=passive: a passive spelled out ("+be * detained")
 	plover   string // PLOVER type, when the words fix it apart from the code
 	mode     string
 	context  []string

@@ -27,7 +27,7 @@ var (
 	hypotheticals = set("could", "may", "might", "would", "can", "potential", "possible", "possibly",
 		"likely", "unlikely", "risk", "threat", "fears", "fear", "feared", "prospect", "perhaps")
 	// intenders make the verb a plan or promise.
-	intenders = set("will", "shall", "'ll", "plans", "plan", "planned", "planning", "intends", "intend",
+	intenders = set("will", "shall", "'ll", "plans", "plan", "planned", "planning", "intends", "intend", "want",
 		"intended", "intention", "intent", "aims", "aim", "aimed", "ready", "willing", "prepared",
 		"pledged", "promised", "vowed", "offered", "agreed", "committed", "expected", "set", "going",
 		"seeks", "sought", "seeking", "wants", "wanted", "hopes", "hoped", "determined")

@@ -1238,7 +1238,7 @@ func (c *Coder) plausible(d *Doc, si int, dr *draft, actors []int) bool {
 		// Canada": travel as such, no one's visit.
 		return false
 	}
-	if len(dr.source) == 0 && !m.Passive && !m.Nominal && !m.Inverse && dr.gov == nil && m.Head == m.Start &&
+	if len(dr.source) == 0 && !m.Passive && !m.Nominal && dr.gov == nil && m.Head == m.Start &&
 		(m.Form == codebook.Past || m.Form == codebook.Participle) && !auxBefore(toks, m.Start) {
 		return false
 	}

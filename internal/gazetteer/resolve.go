@@ -328,10 +328,11 @@ func (st *state) emitPhrase(si int, ph *phrase) int {
 // community" (or "of the Karabakh Armenians", where the article's region
 // has a breakaway authority) are that authority, "officials of Armenia"
 // ARMGOV, "leaders of the opposition coalition" the opposition, "members
-// of Hamas" Hamas, "supporters of former President X" X's. It returns the
-// token after the extension.
+// of Hamas" Hamas, "supporters of former President X" X's; "from" as
+// "of" ("ministers from the Turkish government", "troops from Chad"). It
+// returns the token after the extension.
 func (st *state) agentOf(si int, ph *phrase, agent *entry, m *Mention) (int, bool) {
-	if agent == nil || ph.owner != nil || len(ph.dems) > 0 || ph.pron != 0 || st.norm(si, ph.end) != "of" {
+	if agent == nil || ph.owner != nil || len(ph.dems) > 0 || ph.pron != 0 || st.norm(si, ph.end) != "of" && st.norm(si, ph.end) != "from" {
 		return 0, false
 	}
 	authority := agent.traits&agAuthority != 0 || agent.sector == domain.SectorGovernment
