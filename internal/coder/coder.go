@@ -65,6 +65,10 @@ type Doc struct {
 	// lists, per sentence, the indices of its mentions.
 	Mentions []gazetteer.Mention
 	Sentence [][]int
+	// found is how many of Mentions the gazetteer found; those after are
+	// actors the coder derived from places ("fired from the Gaza
+	// Strip"), the evidence of events, not mentions of their own.
+	found int
 	// Matches are the event patterns found, per sentence.
 	Matches [][]codebook.Match
 	// Focus is the place the article is mostly about, for events whose
@@ -88,8 +92,8 @@ func (c *Coder) Code(ctx context.Context, a *domain.Article) (domain.Coding, err
 	d := c.Analyse(a)
 	out := domain.Coding{ArticleID: a.ID, CoderVersion: c.version,
 		Events: d.Events, Claims: d.Claims, Commitments: d.Commitments}
-	out.Mentions = make([]domain.Mention, len(d.Mentions))
-	for i, m := range d.Mentions {
+	out.Mentions = make([]domain.Mention, d.found)
+	for i, m := range d.Mentions[:d.found] {
 		out.Mentions[i] = m.Mention
 		out.Mentions[i].ArticleID = a.ID
 	}
@@ -110,6 +114,7 @@ func (c *Coder) Analyse(a *domain.Article) *Doc {
 
 func (c *Coder) mentions(d *Doc) {
 	d.Mentions = c.gaz.Mentions(d.Text, d.Date)
+	d.found = len(d.Mentions)
 	d.Sentence = make([][]int, len(d.Text.Sentences))
 	for i, m := range d.Mentions {
 		if m.Sentence >= 0 && m.Sentence < len(d.Sentence) {

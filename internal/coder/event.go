@@ -32,6 +32,7 @@ type draft struct {
 	end      int    // token after the last
 	place    *domain.Place
 	reversed bool // a reciprocal copy (Y→X of "X and Y agreed")
+	reduced  bool // a participle after its noun: "soldiers killed in …"
 	pair     int  // a reciprocal copy of a third or later party, counted from 1
 	// issueFrom is the demand whose words say what a protest is about.
 	issueFrom *draft
@@ -169,6 +170,9 @@ func (c *Coder) sentenceEvents(d *Doc, si int) {
 		if !c.plausible(d, si, dr, actors) {
 			continue
 		}
+		if len(dr.source) == 0 {
+			dr.source = originSource(d, si, dr)
+		}
 		dr.modality, dr.cond = modalityOf(d, si, dr)
 		c.recode(d, si, dr, actors)
 		if dr.modality == domain.ModalityAsserted && declaresThat(toks, dr) && len(dr.source) > 0 {
@@ -265,7 +269,7 @@ func (c *Coder) reportedAttacks(d *Doc, drafts []*draft) []*draft {
 		r := codebook.Root(dr.code)
 		if dr.report == nil || dr.speaker < 0 || len(dr.source) == 0 || r < "18" || r > "20" ||
 			dr.modality != domain.ModalityReported || !strings.HasPrefix(dr.report.Code, "01") ||
-			!knownCountry(&d.Mentions[dr.speaker]) || dr.match.Nominal || dr.match.Form == codebook.Gerund {
+			!knownCountry(&d.Mentions[dr.speaker]) || dr.match.Nominal || dr.match.Form == codebook.Gerund || dr.reduced {
 			continue
 		}
 		if d.Mentions[dr.speaker].Sector == "MED" {
@@ -538,11 +542,12 @@ func (c *Coder) actors(d *Doc, si int, dr *draft, actors []int, prev []*draft) {
 	if classOf(&m) != classReport {
 		// A verb of saying keeps them: "said he would …" opens the
 		// reported clause, and has no addressee.
-		objActors = notSelf(d, actors, subj)
+		objActors = notOwnCountry(d, notSelf(d, actors, subj), subj)
 	}
+	dr.source = subj // for objectOf, which passes over the subject's own country
 	obj := objectOf(d, si, dr, objActors)
 	if !m.Passive && dr.gov == nil && reducedPassive(d, si, dr, subj, actors) {
-		dr.match.Passive, m.Passive = true, true
+		dr.match.Passive, m.Passive, dr.reduced = true, true, true
 	}
 	if m.Passive && dr.gov == nil {
 		// "was shelled by X": the subject undergoes it.
@@ -607,10 +612,17 @@ func reducedPassive(d *Doc, si int, dr *draft, subj []int, actors []int) bool {
 	}
 	toks := d.tokens(si)
 	last := &d.Mentions[subj[len(subj)-1]]
-	if last.TokEnd != m.Start || m.End >= len(toks) || !prepositions[toks[m.End].Norm] && toks[m.End].Norm != "last" {
+	end := last.TokEnd
+	if end+1 == m.Start && toks[end].Kind == text.Word && toks[end].Shape == text.Lower && !d.verbs.IsVerb(toks[end].Norm) &&
+		!auxiliaries[toks[end].Norm] && !prepositions[toks[end].Norm] {
+		// "a member of the Hamas movement jailed": the noun the actor
+		// qualifies.
+		end++
+	}
+	if end != m.Start || m.End >= len(toks) || !prepositions[toks[m.End].Norm] && toks[m.End].Norm != "last" {
 		return false
 	}
-	end := clauseEnd(toks, m.End)
+	end = clauseEnd(toks, m.End)
 	for _, a := range actors {
 		mm := &d.Mentions[a]
 		if mm.Tok > m.End && mm.Tok < end && !mm.Pronoun && !prepositions[toks[mm.Tok-1].Norm] && !determiners[toks[mm.Tok-1].Norm] {
@@ -618,6 +630,68 @@ func reducedPassive(d *Doc, si int, dr *draft, subj []int, actors []int) bool {
 		}
 	}
 	return true
+}
+
+// originSource returns, for an attack with no named attacker, the
+// country it came from: "a mortar bomb was fired at Israel from the Gaza
+// Strip" is by someone in the Gaza Strip, coded as its country as
+// PETRARCH and GDELT code it, with the place's words as the evidence. It
+// adds that actor to d.Mentions (after the ones found, which alone are
+// output as mentions) and returns its index; nil when the sentence names
+// no such place after the trigger in its clause, or names the target's
+// own.
+func originSource(d *Doc, si int, dr *draft) []int {
+	if r := codebook.Root(dr.code); r < "18" || r > "20" {
+		return nil
+	}
+	toks := d.tokens(si)
+	end := clauseEnd(toks, dr.match.Head)
+	for _, i := range d.Sentence[si] {
+		mm := &d.Mentions[i]
+		if isActor(mm) || mm.Country == "" || mm.Tok <= dr.match.Head || mm.Tok >= end {
+			continue
+		}
+		k := mm.Tok - 1
+		if k > 0 && toks[k].Norm == "the" {
+			k--
+		}
+		if toks[k].Norm != "from" {
+			continue
+		}
+		for _, t := range dr.target {
+			if d.Mentions[t].Country == mm.Country {
+				return nil
+			}
+		}
+		a := *mm
+		a.Type, a.Metonymy = domain.MentionActor, false
+		a.Code, a.Sector = domain.NullString(mm.Country), ""
+		d.Mentions = append(d.Mentions, a)
+		return []int{len(d.Mentions) - 1}
+	}
+	return nil
+}
+
+// notOwnCountry returns the actors less the subject's own country named
+// as such: "the Canadian government announced bans on travel to Canada
+// against Russian officers" aims at the officers, and "Bush spoke on US
+// relations with Asia" at no one in the US.
+func notOwnCountry(d *Doc, actors, subj []int) []int {
+	if len(subj) == 0 {
+		return actors
+	}
+	return slices.DeleteFunc(slices.Clone(actors), func(a int) bool {
+		m := &d.Mentions[a]
+		if m.Sector != "" || m.Country == "" || m.Pronoun {
+			return false
+		}
+		for _, s := range subj {
+			if sm := &d.Mentions[s]; sm.Country == m.Country && sm.Sector != "" {
+				return true
+			}
+		}
+		return false
+	})
 }
 
 // notSelf returns the actors less the pronouns that refer back to the
@@ -941,6 +1015,9 @@ func objectOf(d *Doc, si int, dr *draft, actors []int) []int {
 		mm := &d.Mentions[i]
 		if isActor(mm) || mm.Code == "" || mm.Precision != domain.PrecisionCountry || mm.Tok < from {
 			continue
+		}
+		if slices.ContainsFunc(dr.source, func(s int) bool { return d.Mentions[s].Country == mm.Country }) {
+			continue // "bans on travel to Canada" by Canada's government
 		}
 		if mm.Tok > 0 {
 			switch toks[mm.Tok-1].Norm {

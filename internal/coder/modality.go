@@ -15,6 +15,12 @@ import (
 func modalityOf(d *Doc, si int, dr *draft) (string, string) {
 	toks := d.tokens(si)
 	m := dr.match
+	if dr.reduced {
+		// "victims killed by the crash", after "will send a team to
+		// identify": a participle says what was done, whatever the
+		// clause around it plans.
+		return domain.ModalityAsserted, ""
+	}
 	mod := domain.ModalityAsserted
 	switch dr.govClass {
 	case classPromise:
