@@ -431,8 +431,10 @@ func (cb *Codebook) addVerbs(comp *compiler, e *dict.Entry, prio int, byText map
 				base.inverse = true
 			case "passive":
 				base.passive = true
+			case "strict":
+				base.strict = true
 			default:
-				return e.Errorf("roles=%s: want inverse or passive", v)
+				return e.Errorf("roles=%s: want inverse, passive or strict", v)
 			}
 		default:
 			return e.Errorf("unknown attribute %q", k)

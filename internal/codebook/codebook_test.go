@@ -171,7 +171,7 @@ func TestLoadErrors(t *testing.T) {
 		{"unknown code", FileVerbs, "+frobnicate = 999\n", "verbs.txt:1: code 999 is not in cameo.txt"},
 		{"bad attribute", FileVerbs, "# c\n+frobnicate = 010 colour=red\n", "verbs.txt:2: unknown attribute"},
 		{"bad modality", FileVerbs, "+frobnicate = 010 modality=maybe\n", "verbs.txt:1: modality=maybe"},
-		{"bad roles", FileVerbs, "+frobnicate = 010 roles=swapped\n", "verbs.txt:1: roles=swapped: want inverse or passive"},
+		{"bad roles", FileVerbs, "+frobnicate = 010 roles=swapped\n", "verbs.txt:1: roles=swapped: want inverse, passive or strict"},
 		{"bad acled", FileVerbs, "+frobnicate = 190 acled=\"Battles: Skirmish\"\n", "verbs.txt:1: acled="},
 		{"bad mode", FileVerbs, "+frobnicate = 190 mode=waltz\n", "verbs.txt:1: mode=waltz: not a mode of ASSAULT"},
 		{"gap first", FileVerbs, "* frobnicate = 010\n", "verbs.txt:1: pattern"},

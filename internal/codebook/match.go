@@ -36,6 +36,10 @@ type Match struct {
 	// Class and Modality are the pattern's (see the package doc).
 	Class    string
 	Modality string
+	// Strict is set by roles=strict: the verb is an event only with its
+	// subject right before it and its object right after ("guerrillas
+	// wounded two soldiers", not "200 wounded" or "the wounded").
+	Strict bool
 	// Inverse is set by roles=inverse: the subject undergoes the event
 	// and the target slot names who does it ("received aid from X").
 	Inverse bool
@@ -141,7 +145,7 @@ func (cb *Codebook) Match(toks []text.Token, dst []Match) []Match {
 			Code: r.code, Rule: r.ref, Pattern: r.text,
 			Start: int(c.start), End: int(c.end), Head: int(c.head),
 			Form: c.form, Passive: c.passive || r.passive, Target: int(c.target), Trigger: trig,
-			Nominal: !r.verb, Class: r.class, Modality: r.modality, Inverse: r.inverse,
+			Nominal: !r.verb, Class: r.class, Modality: r.modality, Inverse: r.inverse, Strict: r.strict,
 			PLOVER: r.plover, Mode: r.mode, Context: r.context, ACLED: r.acled,
 		})
 	}

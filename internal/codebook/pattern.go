@@ -81,6 +81,7 @@ type rule struct {
 	modality string
 	inverse  bool   // roles=inverse: the subject undergoes, the target acts
 	passive  bool   // roles=passive: a passive spelled out ("+be * detained")
+	strict   bool   // roles=strict: only with its subject and object beside it
 	plover   string // PLOVER type, when the words fix it apart from the code
 	mode     string
 	context  []string

@@ -33,7 +33,11 @@ type draft struct {
 	place    *domain.Place
 	reversed bool // a reciprocal copy (Y→X of "X and Y agreed")
 	reduced  bool // a participle after its noun: "soldiers killed in …"
-	pair     int  // a reciprocal copy of a third or later party, counted from 1
+	shared   bool // the subject is that of a verb before "and"
+	// actSubject says the verb's subject is an act named before it ("A
+	// roadside bombing near Samarra killed one soldier").
+	actSubject bool
+	pair       int // a reciprocal copy of a third or later party, counted from 1
 	// issueFrom is the demand whose words say what a protest is about.
 	issueFrom *draft
 	// purposeOf is the event whose purpose this one is ("met Y to
@@ -484,7 +488,8 @@ func keep(d *Doc, dr *draft) bool {
 func (c *Coder) actors(d *Doc, si int, dr *draft, actors []int, prev []*draft) {
 	toks := d.tokens(si)
 	m := dr.match
-	if m.Nominal && dr.gov == nil {
+	if (m.Nominal || m.Form == codebook.Gerund && m.Start > 0 && articles[toks[m.Start-1].Norm]) && dr.gov == nil {
+		// "the fighting", "their shelling" name an act as a noun does.
 		dr.source, dr.target = nominalActors(d, si, dr, actors)
 		if len(dr.source) == 0 && len(prev) > 0 && possessedBySubject(toks, m.Head+1, m.End+3) {
 			// "calling for guarantees before considering the surrender
@@ -512,11 +517,19 @@ func (c *Coder) actors(d *Doc, si int, dr *draft, actors []int, prev []*draft) {
 		}
 		return
 	}
-	subj := subjectOf(d, si, subjStart, actors)
-	if p := sharedSubject(toks, dr.start, prev); p != nil && !m.Passive {
+	if n := len(prev); n > 0 && prev[n-1].match.Nominal && violent(codebook.Root(prev[n-1].code)) &&
+		prev[n-1].match.End <= m.Start && clauseStart(toks, m.Start) <= prev[n-1].match.Start {
+		dr.actSubject = true
+	}
+	subj := nounSubject(d, dr, actors)
+	if p := sharedSubject(toks, dr.start, prev); p != nil && !m.Passive && len(subj) == 0 {
 		// "ISIL had attacked Iraq and taken the city": the verb after
-		// "and" has the subject of the verb before it, not its object.
-		subj = p.source
+		// "and" has the subject of the verb before it, not its object
+		// (nor one, when that verb has none: "A bombing killed one
+		// soldier and wounded two others").
+		subj, dr.shared = p.source, true
+	} else if len(subj) == 0 {
+		subj = subjectOf(d, si, subjStart, actors)
 	}
 	if len(subj) == 0 && m.Form == codebook.Gerund && m.Start > 0 && toks[m.Start-1].Norm == "," {
 		// "…, demanding accountability": the subject of the clause before.
@@ -564,6 +577,26 @@ func (c *Coder) actors(d *Doc, si int, dr *draft, actors []int, prev []*draft) {
 	dr.target = slices.DeleteFunc(dr.target, func(i int) bool { return slices.Contains(dr.source, i) || sameActor(d, dr.source, i) })
 }
 
+// articles and possessives before a gerund make it a noun: "the
+// fighting", "their shelling" (not "that", which opens a clause).
+var articles = set("the", "a", "an", "their", "its", "his", "her", "our")
+
+// nounSubject returns, for a pattern that names its doer before the verb
+// ("suicide_bomber~ * +kill"), the actor mention holding that noun: in
+// "Two Palestinian suicide bombers killed 23 people" the bombers; or nil.
+func nounSubject(d *Doc, dr *draft, actors []int) []int {
+	m := dr.match
+	if m.Nominal || m.Passive || dr.gov != nil || m.Start >= m.Head {
+		return nil
+	}
+	for _, a := range actors {
+		if mm := &d.Mentions[a]; mm.Tok <= m.Start && mm.TokEnd > m.Start && mm.TokEnd <= m.Head {
+			return []int{a}
+		}
+	}
+	return nil
+}
+
 // sharedSubject returns the event before a verb coordinated with it by
 // "and" with no subject of its own ("attacked Iraq and taken the city",
 // "and then seized"), whose subject it shares; or nil.
@@ -576,7 +609,7 @@ func sharedSubject(toks []text.Token, start int, prev []*draft) *draft {
 		return nil
 	}
 	p := prev[len(prev)-1]
-	if p.match.End > k || p.match.End < k-8 || p.match.Nominal || p.match.Passive || len(p.source) == 0 {
+	if p.match.End > k || p.match.End < k-8 || p.match.Nominal || p.match.Passive {
 		return nil
 	}
 	// Both verbs finite and of one tense: "attacked … and seized", "had
@@ -1309,6 +1342,22 @@ func (c *Coder) plausible(d *Doc, si int, dr *draft, actors []int) bool {
 	if m.Form == codebook.Gerund && background(toks, m.Start, dr.source, d) {
 		return false
 	}
+	if !m.Nominal && agentInGap(d, toks, m, actors) {
+		// "was hosted by Iranian Foreign Minister X": the words after
+		// "by" do the act; they are not its object.
+		return false
+	}
+	if m.Strict && !(len(dr.source) > 0 && (dr.shared || adjacentSubject(d, toks, dr)) && directObject(d, toks, dr)) {
+		return false
+	}
+	if codebook.Root(dr.code) == "04" && visitLike(toks, dr) && len(dr.source) > 0 {
+		// "Thousands of refugees arrived in Goris": people on the move,
+		// not a visit.
+		switch d.Mentions[dr.source[0]].Sector {
+		case "CVL", "REF":
+			return false
+		}
+	}
 	if m.Form == codebook.Base && !m.Nominal && dr.gov == nil && m.Start > 0 && codebook.Root(dr.code) == "04" &&
 		(toks[m.Start-1].Norm == "against" || toks[m.Start-1].Norm == "on") {
 		// "advised against travel to Tunisia", "bans on travel to
@@ -1316,7 +1365,11 @@ func (c *Coder) plausible(d *Doc, si int, dr *draft, actors []int) bool {
 		return false
 	}
 	if len(dr.source) == 0 && !m.Passive && !m.Nominal && dr.gov == nil && m.Head == m.Start &&
-		(m.Form == codebook.Past || m.Form == codebook.Participle) && !auxBefore(toks, m.Start) {
+		(m.Form == codebook.Past || m.Form == codebook.Participle) && !auxBefore(toks, m.Start) &&
+		!(dr.actSubject && directObject(d, toks, dr)) {
+		// "people displaced by the fighting": a participle, no event of
+		// its own; but "A roadside bombing near Samarra killed one U.S.
+		// soldier" has its object, and so its verb.
 		return false
 	}
 	if classOf(&m) == classReport && strings.HasPrefix(dr.code, "01") && len(dr.target) == 0 {
@@ -1345,6 +1398,47 @@ func (c *Coder) plausible(d *Doc, si int, dr *draft, actors []int) bool {
 		}
 	}
 	return true
+}
+
+// agentInGap reports whether a match's gap holds "by" and an actor named
+// after it: "hosted by Iranian Foreign Minister", not "spoke to Aliyev by
+// telephone".
+func agentInGap(d *Doc, toks []text.Token, m codebook.Match, actors []int) bool {
+	for k := m.Head + 1; k < m.End; k++ {
+		if toks[k].Norm != "by" || slices.Contains(m.Trigger, k) {
+			continue // "stand by T" writes its "by"
+		}
+		for _, a := range actors {
+			if t := d.Mentions[a].Tok; t > k && t <= k+3 {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// adjacentSubject reports whether the draft's source ends right before
+// its verb, past auxiliaries and adverbs: "guerrillas (had) wounded".
+func adjacentSubject(d *Doc, toks []text.Token, dr *draft) bool {
+	k := dr.match.Start
+	for k > 0 && auxiliaries[toks[k-1].Norm] && !subjectPronouns[toks[k-1].Norm] {
+		k--
+	}
+	return d.Mentions[dr.source[0]].TokEnd == k
+}
+
+// directObject reports whether the draft's target follows its verb
+// directly, past numbers and determiners: "killed one U.S. soldier".
+func directObject(d *Doc, toks []text.Token, dr *draft) bool {
+	if len(dr.target) == 0 {
+		return false
+	}
+	k := dr.match.Head + 1
+	for k < len(toks) && (determiners[toks[k].Norm] || toks[k].Kind == text.Number || numberWords[toks[k].Norm] > 0 || vague[toks[k].Norm] > 0) {
+		k++
+	}
+	t := d.Mentions[dr.target[0]].Tok
+	return t > dr.match.Head && t <= k
 }
 
 // auxBefore reports whether a form of be or have comes just before token
