@@ -44,6 +44,16 @@ var (
 	boundaries = set(";", ":", "(", ")", "?", "!", `"`)
 )
 
+// subordinator reports whether token k opens a clause: "once" does, but
+// not in "once again", "once more".
+func subordinator(toks []text.Token, k int) bool {
+	w := toks[k].Norm
+	if w == "once" && k+1 < len(toks) && (toks[k+1].Norm == "again" || toks[k+1].Norm == "more") {
+		return false
+	}
+	return subordinators[w]
+}
+
 func set(words ...string) map[string]bool {
 	m := make(map[string]bool, len(words))
 	for _, w := range words {
@@ -61,7 +71,7 @@ func clauseStart(toks []text.Token, i int) int {
 		if boundaries[w] || relatives[w] || w == "that" {
 			return k + 1
 		}
-		if subordinators[w] && (k == 0 || toks[k-1].Norm == "," || k+1 < len(toks)) {
+		if subordinator(toks, k) && (k == 0 || toks[k-1].Norm == "," || k+1 < len(toks)) {
 			// "while Azerbaijan declared": the clause starts after the
 			// subordinator.
 			if w == "as" && k+1 < len(toks) && (toks[k+1].Norm == "well" || toks[k+1].Norm == "part" || toks[k+1].Norm == "an" || toks[k+1].Norm == "a") {
@@ -82,7 +92,7 @@ func clauseEnd(toks []text.Token, i int) int {
 		if boundaries[w] || w == "." {
 			return k
 		}
-		if relatives[w] || (subordinators[w] && w != "as" && w != "before" && w != "until" && w != "after") {
+		if relatives[w] || (subordinator(toks, k) && w != "as" && w != "before" && w != "until" && w != "after") {
 			return k
 		}
 		if w == "following" || w == "amid" || w == "amidst" || w == "despite" {

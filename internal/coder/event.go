@@ -496,6 +496,11 @@ func (c *Coder) actors(d *Doc, si int, dr *draft, actors []int, prev []*draft) {
 			// of their weapons": theirs, the clause's subject's.
 			dr.source = prev[len(prev)-1].source
 		}
+		if len(dr.source) == 0 && m.Start > 0 && possessives[toks[m.Start-1].Norm] {
+			// "their forces had completed their withdrawal": theirs is
+			// the clause's subject.
+			dr.source = subjectOf(d, si, m.Start-1, actors)
+		}
 		if len(dr.source) == 0 && len(prev) > 0 && duringPhrase(toks, m.Start) && codebook.Root(dr.code) == "04" {
 			// "held talks with X during a surprise visit to Beirut": the
 			// visit is the one who held the talks.
@@ -530,6 +535,11 @@ func (c *Coder) actors(d *Doc, si int, dr *draft, actors []int, prev []*draft) {
 		subj, dr.shared = p.source, true
 	} else if len(subj) == 0 {
 		subj = subjectOf(d, si, subjStart, actors)
+	}
+	if len(subj) == 0 && dr.gov == nil && m.Form == codebook.Base && m.Start > 0 && toks[m.Start-1].Norm == "to" {
+		// "Thousands of Nigerians were converging for a rally in Lagos
+		// to protest": the purpose is the sentence's subject's.
+		subj = leadSubject(d, si, m.Start, actors)
 	}
 	if len(subj) == 0 && m.Form == codebook.Gerund && m.Start > 0 && toks[m.Start-1].Norm == "," {
 		// "…, demanding accountability": the subject of the clause before.
@@ -580,6 +590,31 @@ func (c *Coder) actors(d *Doc, si int, dr *draft, actors []int, prev []*draft) {
 // articles and possessives before a gerund make it a noun: "the
 // fighting", "their shelling" (not "that", which opens a clause).
 var articles = set("the", "a", "an", "their", "its", "his", "her", "our")
+
+// possessives before a noun of action name its doer by reference.
+var possessives = set("their", "its", "his", "her")
+
+// leadSubject returns the actor that opens the sentence when no other
+// actor stands between it and token k, or nil.
+func leadSubject(d *Doc, si, k int, actors []int) []int {
+	if len(actors) == 0 {
+		return nil
+	}
+	first := &d.Mentions[actors[0]]
+	start := 0
+	if toks := d.tokens(si); len(toks) > 0 && determiners[toks[0].Norm] {
+		start = 1
+	}
+	if first.Tok > start || first.TokEnd > k {
+		return nil
+	}
+	for _, a := range actors[1:] {
+		if d.Mentions[a].Tok < k {
+			return nil
+		}
+	}
+	return actors[:1]
+}
 
 // nounSubject returns, for a pattern that names its doer before the verb
 // ("suicide_bomber~ * +kill"), the actor mention holding that noun: in
@@ -867,7 +902,7 @@ func subjectOf(d *Doc, si, v int, actors []int) []int {
 			// had", which reaches the speaker past "it" and "said".
 			k -= 2
 			continue
-		case boundaries[w] || w == "that" || (subordinators[w] && w != "as"):
+		case boundaries[w] || w == "that" || (subordinator(toks, k-1) && w != "as"):
 			return nil
 		case auxiliaries[w] || toks[k-1].Kind == text.Number:
 		default:
@@ -1013,6 +1048,15 @@ func coordinated(d *Doc, si, a int, endAt mentionIndex) []int {
 func objectOf(d *Doc, si int, dr *draft, actors []int) []int {
 	toks := d.tokens(si)
 	m := dr.match
+	if dr.gov != nil && dr.gov.Target >= 0 {
+		// "ordered Azerbaijan to allow the Armenians to return": whom
+		// the demand is put to, not whom the act it asks for concerns.
+		for _, a := range actors {
+			if t := d.Mentions[a].Tok; t >= dr.gov.Target && t < dr.gov.Target+6 && t < m.Start {
+				return coordinatedAfter(d, si, a, actors)
+			}
+		}
+	}
 	if m.Target >= 0 {
 		for _, a := range withCountries(d, si, actors) {
 			if t := d.Mentions[a].Tok; t >= m.Target && t < m.Target+6 {

@@ -155,7 +155,9 @@ func isDenial(toks []text.Token, r *codebook.Match) bool {
 // surrender", "before any disarmament can occur").
 func conditionalOpener(toks []text.Token, k int) bool {
 	switch toks[k].Norm {
-	case "if", "unless", "once", "provided":
+	case "once":
+		return subordinator(toks, k) // not "once again"
+	case "if", "unless", "provided":
 		return true
 	case "before", "until":
 		if k+1 < len(toks) {
