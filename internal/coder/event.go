@@ -406,8 +406,13 @@ func governs(toks []text.Token, g, m *codebook.Match, d *Doc, actors []int) bool
 	switch {
 	case g.End == m.Start:
 		return true
-	case len(gap) >= 1 && (gap[len(gap)-1].Norm == "to" || gap[0].Norm == "to"):
+	case gap[len(gap)-1].Norm == "to":
 		return true
+	case gap[0].Norm == "to":
+		// "agreed to the immediate provision of aid", but not "planned
+		// a visit to Haiti after a state of siege": "to" then a name
+		// is where, not what.
+		return len(gap) < 2 || !gap[1].Capitalised()
 	case gap[0].Norm == "for" || gap[0].Norm == "on" || gap[0].Norm == "that":
 		return true
 	case g.Nominal || m.Nominal:
@@ -644,7 +649,7 @@ func sharedSubject(toks []text.Token, start int, prev []*draft) *draft {
 		return nil
 	}
 	p := prev[len(prev)-1]
-	if p.match.End > k || p.match.End < k-8 || p.match.Nominal || p.match.Passive {
+	if p.match.End > k || p.match.End < k-14 || p.match.Nominal || p.match.Passive {
 		return nil
 	}
 	// Both verbs finite and of one tense: "attacked … and seized", "had
