@@ -1622,9 +1622,17 @@ func placeTarget(d *Doc, dr *draft) *domain.Actor {
 	if p.Span.IsZero() {
 		return nil // the article's focus, not the sentence's words
 	}
-	for _, s := range dr.event.Source {
-		if s.Country == p.Country {
-			return nil
+	// A protest or a measure of control at home aims at home ("Iraqi
+	// Kurds demonstrated in Kirkuk", "Turkish authorities imposed a
+	// curfew in Cizre": IRQ, TUR); fighting in one's own country names
+	// no target by its place.
+	switch r := codebook.Root(dr.code); {
+	case r == "14" || r == "17":
+	default:
+		for _, s := range dr.event.Source {
+			if s.Country == p.Country {
+				return nil
+			}
 		}
 	}
 	return &domain.Actor{Text: p.Text, Span: p.Span, Code: p.Country, Country: p.Country,
