@@ -501,6 +501,13 @@ func (c *Coder) actors(d *Doc, si int, dr *draft, actors []int, prev []*draft) {
 			// of their weapons": theirs, the clause's subject's.
 			dr.source = prev[len(prev)-1].source
 		}
+		if len(dr.source) == 0 {
+			// "Jordan and the United States began a new round of joint
+			// military exercises": the light verb's subject.
+			if v := lightVerbBefore(toks, m.Start); v >= 0 {
+				dr.source = subjectOf(d, si, v, actors)
+			}
+		}
 		if len(dr.source) == 0 && m.Start > 0 && possessives[toks[m.Start-1].Norm] {
 			// "their forces had completed their withdrawal": theirs is
 			// the clause's subject.
@@ -595,6 +602,37 @@ func (c *Coder) actors(d *Doc, si int, dr *draft, actors []int, prev []*draft) {
 // articles and possessives before a gerund make it a noun: "the
 // fighting", "their shelling" (not "that", which opens a clause).
 var articles = set("the", "a", "an", "their", "its", "his", "her", "our")
+
+// lightVerbs carry a noun of action as their object: "held talks",
+// "launched airstrikes", "began exercises", "took part in drills".
+var lightVerbs = set("hold", "holds", "held", "holding", "conduct", "conducts", "conducted", "conducting",
+	"stage", "stages", "staged", "staging", "launch", "launches", "launched", "launching", "begin", "begins",
+	"began", "begun", "start", "starts", "started", "carry", "carries", "carried", "carrying", "complete",
+	"completes", "completed", "resume", "resumes", "resumed", "continue", "continues", "continued",
+	"undertake", "undertook", "undertaken", "join", "joins", "joined", "mount", "mounts", "mounted",
+	"wage", "waged", "waging", "step", "stepped", "intensify", "intensified", "perform", "performed")
+
+// lightVerbBefore returns the light verb whose object starts the noun at
+// token i ("began a new round of joint exercises", "carried out
+// airstrikes", "took part in drills"), or -1.
+func lightVerbBefore(toks []text.Token, i int) int {
+	for k := i - 1; k >= 0 && k >= i-6; k-- {
+		w := toks[k].Norm
+		switch {
+		case lightVerbs[w]:
+			return k
+		case (w == "out" || w == "up") && k > 0 && lightVerbs[toks[k-1].Norm]:
+			return k - 1 // "carried out", "stepped up"
+		case w == "in" && k >= 2 && toks[k-1].Norm == "part" && (toks[k-2].Norm == "took" || toks[k-2].Norm == "take" || toks[k-2].Norm == "taking" || toks[k-2].Norm == "takes"):
+			return k - 2
+		case determiners[w] || w == "of" || w == "round" || w == "series" || w == "wave" || w == "new" ||
+			toks[k].Kind == text.Number || toks[k].Shape == text.Lower && toks[k].Kind == text.Word && !prepositions[w]:
+			continue
+		}
+		return -1
+	}
+	return -1
+}
 
 // possessives before a noun of action name its doer by reference.
 var possessives = set("their", "its", "his", "her")

@@ -78,6 +78,13 @@ loop:
 		case cueModifier:
 			p++
 			continue
+		case cuePortfolio:
+			// "China's health ministry", "the Lebanese energy minister":
+			// a portfolio before the agent it qualifies.
+			if st.nextAgentWithin(si, p+1, 0) {
+				p++
+				continue
+			}
 		case cueFormer:
 			ph.former = true
 			p++
