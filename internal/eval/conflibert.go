@@ -305,31 +305,35 @@ func (r *run) conflibert(data []byte) error {
 
 // ClassOf reduces a coding to one ConfliBERT class. No event is 0
 // (statement). Otherwise the event with the highest confidence decides
-// (the first coded on a tie): a CAMEO root 01 or 02 (public statement,
-// appeal) is 0; else its quad class 1 to 4 is the class; an event with no
-// valid quad class takes it from its CAMEO root (03–05 verbal
-// cooperation, 06–08 material cooperation, 09–13 verbal conflict, 14–20
-// material conflict), and one with neither is 0.
+// (the first coded on a tie), by its CAMEO root as the ConfliBERT classes
+// group them: 01–02 statement (0), 03–05 verbal cooperation (1), 06–08
+// material cooperation (2), 09–13 and 16 verbal conflict (3), 14–15 and
+// 17–20 material conflict (4). That is not GDELT's quad class, which
+// truce records on each event (05 is material cooperation there and 16
+// material conflict): the gold labels follow the grouping above — of the
+// sentences truce codes 05 ("welcomed", "praised") the gold calls 45
+// verbal and 16 material cooperation, of those it codes 16 ("suspended
+// aid", "expelled diplomats") 64 verbal and none material conflict. An
+// event with no valid root takes its quad class; one with neither is 0.
 func ClassOf(c domain.Coding) int {
 	i := bestEvent(c.Events, nil)
 	if i < 0 {
 		return 0
 	}
 	e := &c.Events[i]
-	root := cameoRoot(e.CAMEO)
-	switch {
+	switch root := cameoRoot(e.CAMEO); {
 	case root == 1 || root == 2:
 		return 0
-	case e.QuadClass >= 1 && e.QuadClass <= 4:
-		return e.QuadClass
 	case root >= 3 && root <= 5:
 		return 1
 	case root >= 6 && root <= 8:
 		return 2
-	case root >= 9 && root <= 13:
+	case root >= 9 && root <= 13 || root == 16:
 		return 3
 	case root >= 14 && root <= 20:
 		return 4
+	case e.QuadClass >= 1 && e.QuadClass <= 4:
+		return e.QuadClass
 	}
 	return 0
 }

@@ -40,9 +40,10 @@
 //
 // conflibert, class file (sentence TAB class): a coding is reduced to one
 // class by ClassOf: no event is 0 (statement); else the event with the
-// highest confidence, the first on a tie: CAMEO root 01–02 is 0, else
-// its quad class 1–4, else the class of its CAMEO root (03–05 → 1, 06–08
-// → 2, 09–13 → 3, 14–20 → 4), else 0. Metrics: accuracy, per-class
+// highest confidence, the first on a tie, by its CAMEO root as the
+// ConfliBERT labels group them (01–02 → 0, 03–05 → 1, 06–08 → 2, 09–13
+// and 16 → 3, 14–15 and 17–20 → 4; not GDELT's quad class), else its
+// quad class, else 0. Metrics: accuracy, per-class
 // precision, recall and F1, macro-F1 (the mean F1 of the classes that are
 // gold or coded) and the confusion matrix.
 //
