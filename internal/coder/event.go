@@ -605,7 +605,8 @@ var articles = set("the", "a", "an", "their", "its", "his", "her", "our")
 
 // lightVerbs carry a noun of action as their object: "held talks",
 // "launched airstrikes", "began exercises", "took part in drills".
-var lightVerbs = set("hold", "holds", "held", "holding", "conduct", "conducts", "conducted", "conducting",
+var lightVerbs = set("hold", "holds", "held", "holding", "announce", "announces", "announced", "announcing",
+	"order", "orders", "ordered", "approve", "approves", "approved", "authorize", "authorized", "authorise", "authorised", "conduct", "conducts", "conducted", "conducting",
 	"stage", "stages", "staged", "staging", "launch", "launches", "launched", "launching", "begin", "begins",
 	"began", "begun", "start", "starts", "started", "carry", "carries", "carried", "carrying", "complete",
 	"completes", "completed", "resume", "resumes", "resumed", "continue", "continues", "continued",
@@ -950,13 +951,53 @@ func subjectOf(d *Doc, si, v int, actors []int) []int {
 		case auxiliaries[w] || toks[k-1].Kind == text.Number:
 		default:
 			if toks[k-1].Shape == text.Lower && k < v-4 {
-				// Too far: a lower-case word (a verb or noun) between.
-				return nil
+				// Too far: a lower-case word (a verb or noun) between;
+				// unless it ends a relative clause on the subject ("Two
+				// Russians who had been held in Libya … were released").
+				return relativeAntecedent(d, si, v, endAt)
 			}
 		}
 		k--
 	}
 	return nil
+}
+
+// relativeAntecedent returns the subject of the verb at token v when a
+// relative clause stands between them: the actor right before a "who" or
+// "which" that opens the sentence's clause, with no comma, subordinator or
+// other relative pronoun up to the verb; or nil.
+func relativeAntecedent(d *Doc, si, v int, endAt mentionIndex) []int {
+	toks := d.tokens(si)
+	for k := v - 1; k > 0; k-- {
+		w := toks[k].Norm
+		switch {
+		case w == "who" || w == "which":
+			a, ok := endAt.get(k)
+			if !ok || k+2 >= v {
+				return nil
+			}
+			// The antecedent opens its clause: "Two Russian citizens
+			// who …", not "… talks with officials who …".
+			if start := clauseStart(toks, d.Mentions[a].Tok); start != d.Mentions[a].Tok && !(start+1 == d.Mentions[a].Tok && determiners[toks[start].Norm]) && !(d.Mentions[a].Tok > start && allQuantity(toks[start:d.Mentions[a].Tok])) {
+				return nil
+			}
+			return coordinated(d, si, a, endAt)
+		case boundaries[w] || w == "," || w == "that" || subordinator(toks, k):
+			return nil
+		}
+	}
+	return nil
+}
+
+// allQuantity reports whether the tokens before a mention only count it
+// ("two", "dozens of").
+func allQuantity(toks []text.Token) bool {
+	for _, t := range toks {
+		if t.Kind != text.Number && numberWords[t.Norm] == 0 && vague[t.Norm] == 0 && t.Norm != "of" && !determiners[t.Norm] {
+			return false
+		}
+	}
+	return true
 }
 
 // postHolder returns the holder of a post when mention a names the body
@@ -1185,9 +1226,10 @@ func objectOf(d *Doc, si int, dr *draft, actors []int) []int {
 			// "blown up over eastern Ukraine": where, not whom.
 			continue
 		}
-		if codebook.Root(m.Code) == "15" && overlaps(mm, dr.trigger) {
-			// "sent Russian troops to …": the forces moved are the
-			// sender's, not whom they are sent against.
+		if movesForces(m.Code, toks[m.Head].Norm) && overlaps(mm, dr.trigger) {
+			// "sent Russian troops to …", "withdrew peacekeepers from
+			// …": the forces moved are the mover's, not whom they are
+			// sent against or taken from.
 			continue
 		}
 		if strings.HasPrefix(string(mm.Code), domain.UnknownCountry) && mm.Tok > 0 && ownPossessive[toks[mm.Tok-1].Norm] {
@@ -1228,6 +1270,16 @@ func overPlace(toks []text.Token, k int) bool {
 
 var directions = set("north", "south", "east", "west", "northern", "southern", "eastern", "western", "central",
 	"northeast", "northwest", "southeast", "southwest", "northeastern", "northwestern", "southeastern", "southwestern")
+
+// movesForces reports whether a code moves forces named in its own words:
+// deploying (15, 074), withdrawing (0874) or pulling out one's own (166
+// by withdraw, pull or recall; an expulsion's object is its target).
+func movesForces(code, verb string) bool {
+	if strings.HasPrefix(code, "166") {
+		return strings.HasPrefix(verb, "withdr") || strings.HasPrefix(verb, "pull") || strings.HasPrefix(verb, "recall")
+	}
+	return codebook.Root(code) == "15" || strings.HasPrefix(code, "0874") || strings.HasPrefix(code, "074")
+}
 
 // overlaps reports whether a mention holds one of the trigger tokens.
 func overlaps(m *gazetteer.Mention, trigger []int) bool {
