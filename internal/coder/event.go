@@ -605,7 +605,7 @@ var articles = set("the", "a", "an", "their", "its", "his", "her", "our")
 
 // lightVerbs carry a noun of action as their object: "held talks",
 // "launched airstrikes", "began exercises", "took part in drills".
-var lightVerbs = set("hold", "holds", "held", "holding", "announce", "announces", "announced", "announcing",
+var lightVerbs = set("hold", "holds", "held", "holding", "issue", "issues", "issued", "issuing", "announce", "announces", "announced", "announcing",
 	"order", "orders", "ordered", "approve", "approves", "approved", "authorize", "authorized", "authorise", "authorised", "conduct", "conducts", "conducted", "conducting",
 	"stage", "stages", "staged", "staging", "launch", "launches", "launched", "launching", "begin", "begins",
 	"began", "begun", "start", "starts", "started", "carry", "carries", "carried", "carrying", "complete",
