@@ -65,7 +65,7 @@ func (c *Coder) event(d *Doc, dr *draft) *domain.Event {
 		ev.Rule = "report:" + dr.match.Rule + "+" + dr.accusing.match.Rule
 	}
 	ev.Place = c.placeOf(d, dr)
-	if r := codebook.Root(dr.code); len(ev.Target) == 0 && (r != "01" || strings.HasPrefix(dr.code, "015")) && r != "02" && (r != "04" || visitLike(toks, dr)) {
+	if r := codebook.Root(dr.code); len(ev.Target) == 0 && (r != "01" || strings.HasPrefix(dr.code, "015") || strings.HasPrefix(dr.code, "018")) && r != "02" && (r != "04" || visitLike(toks, dr)) {
 		dr.event = ev
 		if t := placeTarget(d, dr); t != nil {
 			ev.Target = []domain.Actor{*t}

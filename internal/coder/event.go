@@ -1714,10 +1714,12 @@ func placeTarget(d *Doc, dr *draft) *domain.Actor {
 	}
 	// A protest or a measure of control at home aims at home ("Iraqi
 	// Kurds demonstrated in Kirkuk", "Turkish authorities imposed a
-	// curfew in Cizre": IRQ, TUR); fighting in one's own country names
-	// no target by its place.
+	// curfew in Cizre": IRQ, TUR), and sympathy goes to where the
+	// suffering was ("expressed sorrow for the shootings in South
+	// Carolina"); fighting in one's own country names no target by its
+	// place.
 	switch r := codebook.Root(dr.code); {
-	case r == "14" || r == "17":
+	case r == "14" || r == "17" || strings.HasPrefix(dr.code, "018"):
 	default:
 		for _, s := range dr.event.Source {
 			if s.Country == p.Country {
