@@ -211,7 +211,7 @@ func TestHTMLFragmentText(t *testing.T) {
 		{"<p>One</p><p>Two <b>bold</b>, <a href='x'>link</a>.</p>", "One\n\nTwo bold, link."},
 		{"Line<br>break<br/>again", "Line\nbreak\nagain"},
 		{"<div><div><p>Nested</p></div></div><p>Next</p>", "Nested\n\nNext"},
-		{"<ul><li>a</li><li>b</li></ul>after", "a\nb\n\nafter"},
+		{"<ul><li>a</li><li>b</li></ul>after", "a\n\nb\n\nafter"}, // a list item is a paragraph of its own
 		{"<p>Keep</p><script>var x = '<p>no</p>';</script><style>.a{}</style><noscript>no</noscript>", "Keep"},
 		{"<p>  spaced \n\t out  </p>", "spaced out"},
 		{"<pre>a\n  b</pre>", "a\n  b"},

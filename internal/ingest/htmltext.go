@@ -56,17 +56,20 @@ var (
 		atom.Ul: true, atom.Ol: true, atom.Dl: true, atom.Table: true, atom.Figure: true,
 		atom.Hr: true, atom.Address: true, atom.Details: true, atom.Fieldset: true, atom.Body: true,
 		atom.Html: true,
+		// A list item or a caption is a unit of its own: no sentence runs
+		// from one into the next ("The UK must stay in the EU" and "He is
+		// confident the Iran deal will pass" are two bullets).
+		atom.Li: true, atom.Dt: true, atom.Dd: true, atom.Figcaption: true, atom.Caption: true,
 	}
 	lines = map[atom.Atom]bool{
-		atom.Li: true, atom.Dt: true, atom.Dd: true, atom.Tr: true, atom.Figcaption: true,
-		atom.Caption: true, atom.Summary: true, atom.Legend: true,
+		atom.Tr: true, atom.Summary: true, atom.Legend: true,
 	}
 )
 
 // Elements that trafilatura's output uses besides HTML ones.
 var (
-	extraParagraphs = map[string]bool{"head": true, "list": true, "quote": true, "code": false}
-	extraLines      = map[string]bool{"item": true, "row": true, "lb": false}
+	extraParagraphs = map[string]bool{"head": true, "list": true, "item": true, "quote": true, "code": false}
+	extraLines      = map[string]bool{"row": true, "lb": false}
 )
 
 // textWriter accumulates text with pending breaks, so that nested blocks
