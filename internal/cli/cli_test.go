@@ -123,6 +123,32 @@ func TestCodeStdin(t *testing.T) {
 	}
 }
 
+// An article in another language is not coded into English nonsense:
+// no records, and a warning that names it.
+func TestCodeNotEnglish(t *testing.T) {
+	fr := "date 2023-11-07 Le gouvernement arménien a dénoncé mardi les tirs de l'armée azerbaïdjanaise sur les positions de ses forces, selon un communiqué du ministère de la Défense, qui a ajouté que les soldats ont riposté et que la situation est restée tendue dans la région."
+	out, errs, code := run(t, t.TempDir(), fr, "code", "--mentions")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errs)
+	}
+	if strings.TrimSpace(out) != "" {
+		t.Errorf("records for a French article:\n%s", out)
+	}
+	if !strings.Contains(errs, "not coded: it does not read as English") || strings.Count(strings.TrimSpace(errs), "\n") != 0 {
+		t.Errorf("stderr %q, want one warning line saying why", errs)
+	}
+}
+
+func TestIngestNotEnglish(t *testing.T) {
+	dir := t.TempDir()
+	in := filepath.Join(dir, "fr.txt")
+	os.WriteFile(in, []byte("date 2023-11-07\nLe gouvernement arménien a dénoncé mardi les tirs de l'armée azerbaïdjanaise sur les positions de ses forces, selon un communiqué du ministère de la Défense, qui a ajouté que les soldats ont riposté et que la situation est restée tendue dans la région.\n"), 0o644)
+	out, errs, code := run(t, dir, "", "ingest", in)
+	if code != 0 || !strings.Contains(out, "ingested 1 new, 0 duplicates, 0 failed, 1 not coded (not English)") {
+		t.Errorf("exit %d, stdout %q, stderr %q", code, out, errs)
+	}
+}
+
 func TestListingFormats(t *testing.T) {
 	dir := t.TempDir()
 	in := filepath.Join(dir, "a.txt")

@@ -71,6 +71,9 @@ func runCode(e *env, args []string) error {
 			if err != nil {
 				return err
 			}
+			if cod.NotCoded != "" {
+				fmt.Fprintf(e.stderr, "truce code: warning: %s: not coded: %s\n", articleName(a), cod.NotCoded)
+			}
 			if mentions {
 				for _, m := range cod.Mentions {
 					if err := enc.Encode(m); err != nil {
@@ -141,4 +144,17 @@ func (s *spanCoder) Code(ctx context.Context, a *domain.Article) (domain.Coding,
 		s.mu.Unlock()
 	}
 	return cod, err
+}
+
+// articleName names an article for a message: where it came from and its
+// title, else its id.
+func articleName(a *domain.Article) string {
+	name := a.Origin
+	if name == "" {
+		name = a.ID
+	}
+	if a.Title != "" {
+		name += " (" + a.Title + ")"
+	}
+	return name
 }

@@ -82,6 +82,8 @@ type Doc struct {
 	Events      []domain.Event
 	Claims      []domain.Claim
 	Commitments []domain.Commitment
+	// NotCoded says why the article was passed over, if it was.
+	NotCoded string
 }
 
 // Code codes one article.
@@ -90,7 +92,7 @@ func (c *Coder) Code(ctx context.Context, a *domain.Article) (domain.Coding, err
 		return domain.Coding{}, err
 	}
 	d := c.Analyse(a)
-	out := domain.Coding{ArticleID: a.ID, CoderVersion: c.version,
+	out := domain.Coding{ArticleID: a.ID, CoderVersion: c.version, NotCoded: d.NotCoded,
 		Events: d.Events, Claims: d.Claims, Commitments: d.Commitments}
 	out.Mentions = make([]domain.Mention, d.found)
 	for i, m := range d.Mentions[:d.found] {
@@ -104,6 +106,15 @@ func (c *Coder) Code(ctx context.Context, a *domain.Article) (domain.Coding, err
 // its annotations.
 func (c *Coder) Analyse(a *domain.Article) *Doc {
 	d := &Doc{Article: a, Text: text.Parse(a.Text), Date: a.Date(), verbs: c.book}
+	if !d.Text.English() {
+		// The dictionaries and patterns are English: an article in
+		// another language is stored but not coded, rather than coded
+		// into nonsense.
+		d.NotCoded = "it does not read as English"
+		d.Sentence = make([][]int, len(d.Text.Sentences))
+		d.Matches = make([][]codebook.Match, len(d.Text.Sentences))
+		return d
+	}
 	c.mentions(d)
 	c.matches(d)
 	c.events(d)

@@ -63,10 +63,13 @@ func (m *Mention) Place() *Place {
 type Coding struct {
 	ArticleID    string
 	CoderVersion string
-	Mentions     []Mention
-	Events       []Event
-	Claims       []Claim
-	Commitments  []Commitment
+	// NotCoded says why the article gave no records at all, when it was
+	// passed over ("it does not read as English"); "" when it was coded.
+	NotCoded    string
+	Mentions    []Mention
+	Events      []Event
+	Claims      []Claim
+	Commitments []Commitment
 }
 
 // Coder codes one article: a pure function of the article, the

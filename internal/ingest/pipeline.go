@@ -27,15 +27,21 @@ type Summary struct {
 	Failed int
 	// Coded is the number of articles coded.
 	Coded int
+	// NotCoded is how many of Coded the coder passed over (an article
+	// not in English): stored, and marked coded, with no records.
+	NotCoded int
 }
 
 // String is the line the command line prints after an ingest:
 // "ingested 12 new, 3 duplicates, 1 failed", with ", 2 near-duplicates"
-// when there are any.
+// and ", 1 not coded (not English)" when there are any.
 func (s Summary) String() string {
 	line := fmt.Sprintf("ingested %d new, %d duplicates, %d failed", s.New, s.Duplicates, s.Failed)
 	if s.NearDuplicates > 0 {
 		line += fmt.Sprintf(", %d near-duplicates", s.NearDuplicates)
+	}
+	if s.NotCoded > 0 {
+		line += fmt.Sprintf(", %d not coded (not English)", s.NotCoded)
 	}
 	return line
 }
@@ -234,6 +240,9 @@ func code(ctx context.Context, st store.Store, opt *Options, sum *Summary, repor
 				failed[a.ID] = true
 				report(&InputError{Input: displayName(a.Origin), Item: "article " + a.ID, Err: fmt.Errorf("coding failed: %w", errs[i])})
 				continue
+			}
+			if codings[i].NotCoded != "" {
+				sum.NotCoded++
 			}
 			ok = append(ok, codings[i])
 		}

@@ -141,3 +141,21 @@ func TestParseDocument(t *testing.T) {
 		t.Errorf("first token of sentence 1 = %q, want Reports", tok.Text(s))
 	}
 }
+
+func TestEnglish(t *testing.T) {
+	for _, tc := range []struct {
+		name, text string
+		want       bool
+	}{
+		{"english", "Azerbaijan said on Tuesday that its forces had taken control of the region, and that the separatists had agreed to disarm after a ceasefire was announced by the Russian peacekeepers who are deployed there.", true},
+		{"english with Arabic and Korean names", "Al-Shabab fighters attacked a base held by el-Sisi's allies, and Kim Jong Il was said to have been in the capital when it was hit by the rockets that the group had fired.", true},
+		{"french", "Le gouvernement se défend de toute similarité avec les dispositifs mis en place par la NSA américaine, arguant notamment que les données ne seront pas conservées et que la loi est encadrée par le juge.", false},
+		{"spanish", "El gobierno de Venezuela anunció que los observadores de la ONU podrán visitar las cárceles del país, según un comunicado del ministerio, pero la oposición dijo que es una maniobra para ganar tiempo con sus aliados.", false},
+		{"german", "Die Regierung in Berlin hat am Montag angekündigt, dass sie die Hilfe für die Ukraine erhöhen wird, und der Kanzler sagte, dass es keine Alternative zu den Sanktionen gegen Russland gebe, die auch nach dem Krieg gelten.", false},
+		{"too short to tell", "Le Monde", true},
+	} {
+		if got := Parse(tc.text).English(); got != tc.want {
+			t.Errorf("%s: English() = %v, want %v", tc.name, got, tc.want)
+		}
+	}
+}
