@@ -172,7 +172,7 @@ func triggerText(s string, toks []text.Token, idx []int) (string, domain.Span) {
 func (c *Coder) placeOf(d *Doc, dr *draft) *domain.Place {
 	toks := d.tokens(dr.sent)
 	var best *domain.Place
-	bestScore := -1
+	bestScore, bestMention := -1000, -1
 	for _, i := range d.Sentence[dr.sent] {
 		m := &d.Mentions[i]
 		p := m.Place()
@@ -206,11 +206,20 @@ func (c *Coder) placeOf(d *Doc, dr *draft) *domain.Place {
 		if inAttribution(toks, m.Tok) {
 			score -= 4
 		}
+		if dateline(toks, m) {
+			score -= 6
+		}
 		if score > bestScore {
-			best, bestScore = p, score
+			best, bestScore, bestMention = p, score, i
 		}
 	}
 	if best != nil {
+		if bestMention >= 0 && dateline(toks, &d.Mentions[bestMention]) && !actorsFrom(d, dr, best.Country) {
+			// "WASHINGTON (Reuters) - … Syrian forces attacked citizens
+			// with chlorine": where the story was filed, not where the
+			// event was; with no other place named, none.
+			return nil
+		}
 		return best
 	}
 	if d.Focus != nil {
@@ -218,6 +227,37 @@ func (c *Coder) placeOf(d *Doc, dr *draft) *domain.Place {
 		return &p
 	}
 	return nil
+}
+
+// dateline reports whether a place mention is a story's dateline: the
+// capitalised name that opens the sentence, then "(Reuters)", "-", "," or
+// ":" ("MONROVIA (Reuters) -", "GAZA CITY, Palestinian Territories:").
+func dateline(toks []text.Token, m *gazetteer.Mention) bool {
+	if m.Tok != 0 || m.TokEnd >= len(toks) || toks[0].Shape != text.Upper {
+		return false
+	}
+	switch toks[m.TokEnd].Norm {
+	case "(", "-", ",", ":":
+		return true
+	}
+	return false
+}
+
+// actorsFrom reports whether the draft's source or target is of a country,
+// or names none with a country at all (then the dateline may well be the
+// place).
+func actorsFrom(d *Doc, dr *draft, country domain.NullString) bool {
+	known := false
+	for _, i := range slices.Concat(dr.source, dr.target) {
+		c := d.Mentions[i].Country
+		if c == country {
+			return true
+		}
+		if c != "" {
+			known = true
+		}
+	}
+	return !known
 }
 
 func abs(n int) int {

@@ -124,7 +124,7 @@ func (c *Coder) sentenceEvents(d *Doc, si int) {
 				governs(toks, g, &ms[i], d, actors) {
 				govOf[i] = j
 			}
-			if reportOf[i] < 0 && cls == classReport && reportReaches(toks, g, &ms[i]) {
+			if reportOf[i] < 0 && cls == classReport && !nounUse(toks, g) && reportReaches(toks, g, &ms[i]) {
 				reportOf[i] = j
 			}
 		}
@@ -451,13 +451,25 @@ func reportReaches(toks []text.Token, g, m *codebook.Match) bool {
 	return true
 }
 
+// nounUse reports whether a verb of saying in its -s form is the plural
+// noun ("concerned about reports that", "amid claims that"): the words
+// then have no speaker of their own.
+func nounUse(toks []text.Token, g *codebook.Match) bool {
+	if g.Form != codebook.Third || g.Start == 0 {
+		return false
+	}
+	p := toks[g.Start-1].Norm
+	return prepositions[p] && p != "and" && p != "said" && p != "says" || determiners[p] ||
+		p == "amid" || p == "despite" || p == "following" || p == "unconfirmed" || p == "media" || p == "news" || p == "press"
+}
+
 // unnamedSource returns the unnamed source that introduces the words at
-// token i: "reports of", "witnesses said", "local media reported",
+// token i: "reports of", "reports that", "witnesses said", "local media reported",
 // "according to residents".
 func unnamedSource(toks []text.Token, i int) string {
-	for k := i - 1; k >= 0 && k >= i-4; k-- {
+	for k := i - 1; k >= 0 && k >= i-6; k-- {
 		w := toks[k].Norm
-		if w == "of" && k > 0 {
+		if (w == "of" || w == "that") && k > 0 {
 			switch toks[k-1].Norm {
 			case "reports", "report", "accounts", "claims", "allegations", "footage", "videos", "rumours", "rumors":
 				return toks[k-1].Norm
