@@ -560,6 +560,9 @@ func (g *Gazetteer) addEntry(file string, d dict.Entry) error {
 		e.kind = kInstitution
 		e.country, e.sector = domain.SplitCode(d.Code)
 	case "notplaces.txt":
+		if d.Code != "word" && d.Code != "given" && d.Code != "never" {
+			return d.Errorf("class %q: want word, given or never", d.Code)
+		}
 		e.kind = kNotPlace
 		e.word = d.Code
 	case "context.txt":

@@ -237,6 +237,9 @@ func (st *state) emitAtom(si int, a *atom) {
 		st.emit(si, a.tok, a.end, m)
 		return
 	}
+	if isGiven && given.word == "never" {
+		return // Africa, the Middle East: no town, whatever the context
+	}
 	if isGiven && !st.placeContext(si, a) {
 		return // David, Nice, Mobile: places only where the text says so
 	}

@@ -717,6 +717,9 @@ func (st *state) placeCountry(a *atom) string {
 	if _, e, ok := st.first(a, kAdmin1); ok {
 		return e.country
 	}
+	if _, e, ok := st.first(a, kNotPlace); ok && e.word == "never" {
+		return "" // "aid groups in Asia" are of no town called Asia
+	}
 	if a.hasPlace {
 		if ix, ok := st.bestPlace(a.place, "", -1); ok {
 			return st.placeState(st.g.countryIx[st.g.places.PlaceCountry(ix)])
