@@ -559,6 +559,14 @@ func (c *Coder) actors(d *Doc, si int, dr *draft, actors []int, prev []*draft) {
 		subj, dr.shared = p.source, true
 	} else if len(subj) == 0 {
 		subj = subjectOf(d, si, subjStart, actors)
+		if k := infinitiveBefore(d, toks, m.Start); k >= 0 && !m.Passive && m.Form == codebook.Base {
+			// "the American government plans to reverse its position on
+			// Sudan and lift sanctions": lift's subject is the one who
+			// plans, not Sudan.
+			if s := subjectOf(d, si, k, actors); len(s) > 0 {
+				subj = s
+			}
+		}
 	}
 	if len(subj) == 0 && dr.gov == nil && m.Form == codebook.Base && m.Start > 0 && toks[m.Start-1].Norm == "to" {
 		// "Thousands of Nigerians were converging for a rally in Lagos
@@ -647,6 +655,10 @@ func lightVerbBefore(toks []text.Token, i int) int {
 	return -1
 }
 
+// timeAfter are words of time that may follow a participle used as a
+// passive: "Americans killed since 9/11", "soldiers killed last week".
+var timeAfter = set("since", "last", "yesterday", "today", "overnight", "earlier", "this", "when", "while")
+
 // possessives before a noun of action name its doer by reference.
 var possessives = set("their", "its", "his", "her")
 
@@ -686,6 +698,25 @@ func nounSubject(d *Doc, dr *draft, actors []int) []int {
 		}
 	}
 	return nil
+}
+
+// infinitiveBefore returns, for a verb right after "and", the "to" of the
+// infinitive it is coordinated with ("plans to reverse X and lift"), in
+// the same clause, or -1.
+func infinitiveBefore(d *Doc, toks []text.Token, start int) int {
+	if start < 1 || toks[start-1].Norm != "and" {
+		return -1
+	}
+	for k := start - 2; k >= 0 && k >= start-12; k-- {
+		w := toks[k].Norm
+		if toks[k].Kind == text.Punct && w != "-" || subordinator(toks, k) || relatives[w] || w == "that" {
+			return -1
+		}
+		if w == "to" && k+1 < start-1 && toks[k+1].Shape == text.Lower && d.verbs.IsVerb(toks[k+1].Norm) {
+			return k
+		}
+	}
+	return -1
 }
 
 // sharedSubject returns the event before a verb coordinated with it by
@@ -743,7 +774,7 @@ func reducedPassive(d *Doc, si int, dr *draft, subj []int, actors []int) bool {
 		// qualifies.
 		end++
 	}
-	if end != m.Start || m.End >= len(toks) || !prepositions[toks[m.End].Norm] && toks[m.End].Norm != "last" {
+	if end != m.Start || m.End >= len(toks) || !prepositions[toks[m.End].Norm] && !timeAfter[toks[m.End].Norm] {
 		return false
 	}
 	end = clauseEnd(toks, m.End)
