@@ -65,6 +65,7 @@ type Doc struct {
 	// lists, per sentence, the indices of its mentions.
 	Mentions []gazetteer.Mention
 	Sentence [][]int
+	named    map[domain.NullString]bool // see namedCountries
 	// found is how many of Mentions the gazetteer found; those after are
 	// actors the coder derived from places ("fired from the Gaza
 	// Strip"), the evidence of events, not mentions of their own.
@@ -144,7 +145,26 @@ func (c *Coder) matches(d *Doc) {
 
 // focusPlace returns the place the article names most (regions and
 // cities; earlier mentions break ties), or nil.
+// namedCountries returns the countries the article names as such
+// (actors, countries): a town of a country it never names is a weak
+// place, often a name read as a place abroad ("the Bardo museum" in
+// Tunis read as an old name of Bordeaux).
+func (d *Doc) namedCountries() map[domain.NullString]bool {
+	if d.named != nil {
+		return d.named
+	}
+	d.named = map[domain.NullString]bool{}
+	for i := range d.Mentions[:d.found] {
+		m := &d.Mentions[i]
+		if m.Country != "" && (m.Type != domain.MentionPlace || m.Precision == domain.PrecisionCountry) {
+			d.named[m.Country] = true
+		}
+	}
+	return d.named
+}
+
 func focusPlace(d *Doc) *domain.Place {
+	named := d.namedCountries()
 	score := map[string]float64{}
 	first := map[string]*domain.Place{}
 	var best string
@@ -158,7 +178,11 @@ func focusPlace(d *Doc) *domain.Place {
 		if first[k] == nil {
 			first[k] = p
 		}
-		score[k] += 1 + 1/float64(1+m.Sentence)
+		w := 1 + 1/float64(1+m.Sentence)
+		if len(named) > 0 && !named[p.Country] {
+			w /= 4
+		}
+		score[k] += w
 		if best == "" || score[k] > score[best] {
 			best = k
 		}

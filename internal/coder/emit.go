@@ -209,11 +209,18 @@ func (c *Coder) placeOf(d *Doc, dr *draft) *domain.Place {
 		if dateline(toks, m) {
 			score -= 6
 		}
+		if named := d.namedCountries(); len(named) > 0 && !named[p.Country] {
+			score -= 6 // a town of a country the article never names
+		}
 		if score > bestScore {
 			best, bestScore, bestMention = p, score, i
 		}
 	}
 	if best != nil {
+		if named := d.namedCountries(); len(named) > 0 && !named[best.Country] && d.Focus != nil && named[d.Focus.Country] {
+			p := *d.Focus
+			return &p
+		}
 		if bestMention >= 0 && dateline(toks, &d.Mentions[bestMention]) && !actorsFrom(d, dr, best.Country) {
 			// "WASHINGTON (Reuters) - … Syrian forces attacked citizens
 			// with chlorine": where the story was filed, not where the

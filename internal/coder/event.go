@@ -505,8 +505,9 @@ func keep(d *Doc, dr *draft) bool {
 func (c *Coder) actors(d *Doc, si int, dr *draft, actors []int, prev []*draft) {
 	toks := d.tokens(si)
 	m := dr.match
-	if (m.Nominal || m.Form == codebook.Gerund && m.Start > 0 && articles[toks[m.Start-1].Norm]) && dr.gov == nil {
-		// "the fighting", "their shelling" name an act as a noun does.
+	if (m.Nominal || nounForm(toks, m)) && dr.gov == nil {
+		// "the fighting", "their shelling", "the attack" name an act as a
+		// noun does.
 		dr.source, dr.target = nominalActors(d, si, dr, actors)
 		if len(dr.source) == 0 && len(prev) > 0 && possessedBySubject(toks, m.Head+1, m.End+3) {
 			// "calling for guarantees before considering the surrender
@@ -623,6 +624,16 @@ func (c *Coder) actors(d *Doc, si int, dr *draft, actors []int, prev []*draft) {
 // fighting", "their shelling" (not "that", which opens a clause).
 var articles = set("the", "a", "an", "their", "its", "his", "her", "our")
 
+// nounForm reports whether a verb pattern matched a noun: its verb right
+// after an article or possessive, as a gerund or a bare or -s form ("the
+// fighting", "the attack", "their attacks").
+func nounForm(toks []text.Token, m codebook.Match) bool {
+	if m.Start != m.Head || m.Start == 0 || !articles[toks[m.Start-1].Norm] {
+		return false
+	}
+	return m.Form == codebook.Gerund || m.Form == codebook.Base || m.Form == codebook.Third
+}
+
 // lightVerbs carry a noun of action as their object: "held talks",
 // "launched airstrikes", "began exercises", "took part in drills".
 var lightVerbs = set("hold", "holds", "held", "holding", "issue", "issues", "issued", "issuing", "announce", "announces", "announced", "announcing",
@@ -631,7 +642,13 @@ var lightVerbs = set("hold", "holds", "held", "holding", "issue", "issues", "iss
 	"began", "begun", "start", "starts", "started", "carry", "carries", "carried", "carrying", "complete",
 	"completes", "completed", "resume", "resumes", "resumed", "continue", "continues", "continued",
 	"undertake", "undertook", "undertaken", "join", "joins", "joined", "mount", "mounts", "mounted",
-	"wage", "waged", "waging", "step", "stepped", "intensify", "intensified", "perform", "performed")
+	"wage", "waged", "waging", "step", "stepped", "intensify", "intensified", "perform", "performed",
+	"renew", "renews", "renewed", "restart", "restarted", "open", "opens", "opened", "enter", "entered",
+	"conclude", "concluded", "finish", "finished", "end", "ends", "ended", "break", "broke")
+
+// copulas join a subject to what it is: "the United States remains the
+// largest donor of aid" is its donation.
+var copulas = set("is", "was", "are", "were", "remains", "remained", "became", "becomes", "been")
 
 // lightVerbBefore returns the light verb whose object starts the noun at
 // token i ("began a new round of joint exercises", "carried out
@@ -1232,7 +1249,7 @@ func objectOf(d *Doc, si int, dr *draft, actors []int) []int {
 		actors = append(slices.Clone(actors), i)
 		slices.SortFunc(actors, func(a, b int) int { return d.Mentions[a].Tok - d.Mentions[b].Tok })
 	}
-	end := clauseEnd(toks, from-1)
+	end := predicateEnd(d, toks, from, clauseEnd(toks, from-1))
 	// A purpose clause ("… to protect their people") names no target.
 	for k := max(from, m.End); k+1 < end; k++ {
 		if toks[k].Norm == "to" && toks[k+1].Shape == text.Lower && d.verbs.IsVerb(toks[k+1].Norm) && !startsActor(d, si, k+1, actors) {
@@ -1322,6 +1339,38 @@ func movesForces(code, verb string) bool {
 		return strings.HasPrefix(verb, "withdr") || strings.HasPrefix(verb, "pull") || strings.HasPrefix(verb, "recall")
 	}
 	return codebook.Root(code) == "15" || strings.HasPrefix(code, "0874") || strings.HasPrefix(code, "074")
+}
+
+// predicateEnd returns where the predicate that starts at token from ends,
+// at end at the latest: before "and" and a finite verb, which starts a
+// predicate of its own ("condemned the attack and said the U.S. was
+// willing to assist Tunisian authorities" condemned no authorities).
+func predicateEnd(d *Doc, toks []text.Token, from, end int) int {
+	for k := from; k+1 < end; k++ {
+		if toks[k].Norm == "and" && toks[k+1].Shape == text.Lower && (sayVerbs[toks[k+1].Norm] || isFiniteVerb(d, toks[k+1].Norm)) {
+			return k
+		}
+	}
+	return end
+}
+
+// isFiniteVerb reports whether a word is the past or third-person form of
+// a verb the codebook knows: "said", "offered", "urges".
+func isFiniteVerb(d *Doc, w string) bool {
+	if len(w) < 4 {
+		return false
+	}
+	switch {
+	case strings.HasSuffix(w, "ed"):
+		for _, base := range []string{w[:len(w)-1], w[:len(w)-2], w[:len(w)-3], w[:len(w)-3] + "y"} {
+			if d.verbs.IsVerb(base) {
+				return true
+			}
+		}
+	case strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss"):
+		return d.verbs.IsVerb(w[:len(w)-1]) && !d.verbs.IsVerb(w)
+	}
+	return false
 }
 
 // overlaps reports whether a mention holds one of the trigger tokens.
@@ -1440,7 +1489,9 @@ func nominalActors(d *Doc, si int, dr *draft, actors []int) (src, tgt []int) {
 		}
 		ok := true
 		for j := mm.TokEnd; j < m.Start; j++ {
-			if toks[j].Kind == text.Punct && toks[j].Norm != "-" || prepositions[toks[j].Norm] {
+			if toks[j].Kind == text.Punct && toks[j].Norm != "-" || prepositions[toks[j].Norm] ||
+				toks[j].Shape == text.Lower && !copulas[toks[j].Norm] && (sayVerbs[toks[j].Norm] || isFiniteVerb(d, toks[j].Norm)) {
+				// "Earnest condemned the attack": the attack is not his.
 				ok = false
 			}
 		}
@@ -1643,7 +1694,12 @@ func auxBefore(toks []text.Token, i int) bool {
 func otherParty(d *Doc, dr *draft, actors []int) []int {
 	var codes []string
 	best, bestDist := -1, 1<<30
+	toks := d.tokens(dr.sent)
+	stop := predicateEnd(d, toks, dr.match.End, len(toks))
 	for _, a := range actors {
+		if d.Mentions[a].Tok >= stop {
+			continue // in a predicate of its own, after "and said"
+		}
 		code := string(d.Mentions[a].Code)
 		skip := false
 		for _, s := range dr.source {

@@ -1157,6 +1157,9 @@ func (st *state) apposition(si, p int) (next int, role, code string, ok bool) {
 		return 0, "", "", false
 	}
 	q := p + 1
+	if c := st.cueAt(si, q); c == cueSpeech || c == cueAux {
+		return 0, "", "", false // ", held talks with …": a predicate, no role
+	}
 	if st.cueAt(si, q) == cueDeterminer {
 		q++
 	}
