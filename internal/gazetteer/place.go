@@ -201,7 +201,7 @@ func (st *state) emitAtom(si int, a *atom) {
 		return // "Western Cambodia", "in the South": a part of a place
 	}
 	_, given, isGiven := st.first(a, kNotPlace)
-	partOfName := st.unknownCap(si, a.end) || st.unknownCap(si, a.tok-1)
+	partOfName := st.unknownCap(si, a.end) || st.unknownCap(si, a.tok-1) || st.givenBefore(si, a.tok)
 	if _, e, ok := st.first(a, kCountry); ok && !st.placeOfOther(si, a, e) {
 		if isGiven && given.word == "given" && (partOfName || st.nameBefore(si, a.tok)) {
 			return // "Michael Jordan", "Chad Smith"
@@ -427,6 +427,21 @@ func (st *state) currency(si int, a *atom) bool {
 // nameBefore reports whether a capitalised word that is no cue, no
 // dictionary word and no sentence's end stands just before token i, even
 // at the start of a sentence ("Michael Jordan").
+// givenBefore reports whether a capitalised first name stands right
+// before token i: "Robert Danin" is a person, not the Chinese town that
+// GeoNames also calls Danin.
+func (st *state) givenBefore(si, i int) bool {
+	if i == 0 || !st.isCapWord(si, i-1) {
+		return false
+	}
+	k := st.covered[i-1]
+	if k < 0 {
+		return false
+	}
+	_, e, ok := st.first(&st.atoms[k], kNotPlace)
+	return ok && e.word == "given"
+}
+
 func (st *state) nameBefore(si, i int) bool {
 	return i == 1 && st.isCapWord(si, 0) && (st.covered[0] < 0 || st.weakAtom(&st.atoms[st.covered[0]])) && st.cueAt(si, 0) == 0
 }
