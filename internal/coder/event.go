@@ -628,7 +628,16 @@ var articles = set("the", "a", "an", "their", "its", "his", "her", "our")
 // after an article or possessive, as a gerund or a bare or -s form ("the
 // fighting", "the attack", "their attacks").
 func nounForm(toks []text.Token, m codebook.Match) bool {
-	if m.Start != m.Head || m.Start == 0 || !articles[toks[m.Start-1].Norm] {
+	if m.Start != m.Head || m.Start == 0 {
+		return false
+	}
+	if m.Form == codebook.Gerund && toks[m.Start-1].Norm == "of" && m.End == m.Head+1 &&
+		(m.End >= len(toks) || toks[m.End].Kind == text.Punct || prepositions[toks[m.End].Norm]) {
+		// "evacuated civilians from areas of fighting, …": no one's
+		// fighting; but "accused Armenia of shelling villages" is a verb.
+		return true
+	}
+	if !articles[toks[m.Start-1].Norm] {
 		return false
 	}
 	return m.Form == codebook.Gerund || m.Form == codebook.Base || m.Form == codebook.Third

@@ -151,14 +151,21 @@ func fromClaim(c *domain.Claim) statement {
 
 // fromEvent reads an asserted event as a statement about the state of
 // things: violence means fighting is ongoing, a delivery that aid got
-// through, a withdrawal that it was done. ok is false for events that say
-// nothing a claim could contradict.
+// through, a withdrawal that it was done. A reported event is the
+// statement of whoever it is attributed to ("Russian peacekeepers were
+// killed …, Russia's Defence Ministry said"), as a claim would be. ok is
+// false for events that say nothing a claim could contradict.
 func fromEvent(e *domain.Event) (statement, bool) {
-	if e.Modality != domain.ModalityAsserted {
-		return statement{}, false
-	}
 	s := statement{id: e.ID, article: e.ArticleID, sentence: e.SentenceIndex, event: true, place: e.Place,
 		date: e.Date, explicitDate: e.DateText != "", verb: e.Trigger, speaker: "the report", said: e.Date}
+	switch {
+	case e.Modality == domain.ModalityAsserted:
+	case e.Modality == domain.ModalityReported && e.AttributedTo != nil:
+		s.event, s.verb = false, "said"
+		s.speaker, s.party = label(*e.AttributedTo), string(e.AttributedTo.Code)
+	default:
+		return statement{}, false
+	}
 	for _, a := range e.Source {
 		s.actors = append(s.actors, string(a.Code))
 	}

@@ -1,0 +1,34 @@
+package narrative
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/truce/truce/internal/domain"
+)
+
+// TestReportedEventIsStatement: an attack reported by a named party
+// ("Russian peacekeepers were killed …, Russia's Defence Ministry said")
+// contradicts a claim that the ceasefire holds, as the party's statement;
+// one reported by no one named, or only possible, does not.
+func TestReportedEventIsStatement(t *testing.T) {
+	town := stepanakert()
+	day := domain.Date{Year: 2023, Month: 9, Day: 21}
+	calm := domain.Claim{ID: "calm", ArticleID: "a1", SentenceIndex: 2, Date: day, About: day, Place: town,
+		Topic: domain.TopicCeasefire, Polarity: "in_force", Speaker: domain.Actor{Code: "AZEGOV"}, Verb: "said",
+		Proposition: "the ceasefire is holding"}
+	attack := func(id, modality string, by *domain.Actor) domain.Event {
+		return domain.Event{ID: id, ArticleID: "a2", SentenceIndex: 5, Date: day, Place: town, CAMEO: "190",
+			Modality: modality, AttributedTo: by, Trigger: "killed"}
+	}
+	rus := &domain.Actor{Code: "RUSGOV"}
+	got := Contradictions([]domain.Claim{calm}, []domain.Event{attack("e1", domain.ModalityReported, rus)}, Options{})
+	if len(got) != 1 || !strings.Contains(got[0].Explanation, "RUSGOV said") {
+		t.Fatalf("reported attack: %+v, want one contradiction naming RUSGOV as the speaker", got)
+	}
+	for _, ev := range []domain.Event{attack("e2", domain.ModalityReported, nil), attack("e3", domain.ModalityHypothetical, rus)} {
+		if got := Contradictions([]domain.Claim{calm}, []domain.Event{ev}, Options{}); len(got) != 0 {
+			t.Errorf("%s (%s, attributed %v): %d contradictions, want none", ev.ID, ev.Modality, ev.AttributedTo, len(got))
+		}
+	}
+}
