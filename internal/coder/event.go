@@ -552,22 +552,27 @@ func (c *Coder) actors(d *Doc, si int, dr *draft, actors []int, prev []*draft) {
 		dr.actSubject = true
 	}
 	subj := nounSubject(d, dr, actors)
-	if p := sharedSubject(toks, dr.start, prev); p != nil && !m.Passive && len(subj) == 0 {
+	chain := -1
+	if !m.Passive && m.Form == codebook.Base {
+		chain = infinitiveBefore(d, toks, m.Start)
+	}
+	p := sharedSubject(toks, dr.start, prev)
+	switch {
+	case len(subj) > 0 || m.Passive && p != nil:
+	case p != nil && (len(p.source) > 0 || chain < 0):
 		// "ISIL had attacked Iraq and taken the city": the verb after
 		// "and" has the subject of the verb before it, not its object
 		// (nor one, when that verb has none: "A bombing killed one
 		// soldier and wounded two others").
 		subj, dr.shared = p.source, true
-	} else if len(subj) == 0 {
+	case chain >= 0:
+		// "the American government plans to reverse its position on
+		// Sudan and lift sanctions", "Sudan will improve access, stop
+		// …, and cooperate with …": the subject of the chain's head,
+		// not the object before "and" (none, if the head has none).
+		subj, dr.shared = subjectOf(d, si, chain, actors), true
+	default:
 		subj = subjectOf(d, si, subjStart, actors)
-		if k := infinitiveBefore(d, toks, m.Start); k >= 0 && !m.Passive && m.Form == codebook.Base {
-			// "the American government plans to reverse its position on
-			// Sudan and lift sanctions": lift's subject is the one who
-			// plans, not Sudan.
-			if s := subjectOf(d, si, k, actors); len(s) > 0 {
-				subj = s
-			}
-		}
 	}
 	if len(subj) == 0 && dr.gov == nil && m.Form == codebook.Base && m.Start > 0 && toks[m.Start-1].Norm == "to" {
 		// "Thousands of Nigerians were converging for a rally in Lagos
@@ -606,8 +611,12 @@ func (c *Coder) actors(d *Doc, si int, dr *draft, actors []int, prev []*draft) {
 		dr.match.Passive, m.Passive, dr.reduced = true, true, true
 	}
 	if m.Passive && dr.gov == nil {
-		// "was shelled by X": the subject undergoes it.
+		// "was shelled by X": the subject undergoes it; "faced
+		// criticism from X" too.
 		by := byAgent(d, si, m.End, actors)
+		if len(by) == 0 && !dr.reduced {
+			by = fromAgent(d, si, m.End, actors)
+		}
 		dr.source, dr.target = by, subj
 		return
 	}
@@ -726,24 +735,28 @@ func nounSubject(d *Doc, dr *draft, actors []int) []int {
 	return nil
 }
 
-// infinitiveBefore returns, for a verb right after "and", the "to" of the
-// infinitive it is coordinated with ("plans to reverse X and lift"), in
-// the same clause, or -1.
+// infinitiveBefore returns, for a bare verb right after "and", the "to"
+// or the modal of the chain of bare verbs it ends ("plans to reverse X and
+// lift", "will improve access, stop supporting rebels … and cooperate"),
+// in the same clause, or -1.
 func infinitiveBefore(d *Doc, toks []text.Token, start int) int {
 	if start < 1 || toks[start-1].Norm != "and" {
 		return -1
 	}
-	for k := start - 2; k >= 0 && k >= start-12; k-- {
+	for k := start - 2; k >= 0 && k >= start-40; k-- {
 		w := toks[k].Norm
-		if toks[k].Kind == text.Punct && w != "-" || subordinator(toks, k) || relatives[w] || w == "that" {
+		if toks[k].Kind == text.Punct && w != "-" && w != "," || subordinator(toks, k) || relatives[w] || w == "that" {
 			return -1
 		}
-		if w == "to" && k+1 < start-1 && toks[k+1].Shape == text.Lower && d.verbs.IsVerb(toks[k+1].Norm) {
+		if (w == "to" || modals[w]) && k+1 < start-1 && toks[k+1].Shape == text.Lower && d.verbs.IsVerb(toks[k+1].Norm) {
 			return k
 		}
 	}
 	return -1
 }
+
+// modals head a chain of bare verbs.
+var modals = set("will", "would", "shall", "should", "can", "could", "may", "might", "must")
 
 // sharedSubject returns the event before a verb coordinated with it by
 // "and" with no subject of its own ("attacked Iraq and taken the city",
@@ -1465,6 +1478,27 @@ func coordinatedAfter(d *Doc, si, a int, actors []int) []int {
 }
 
 // byAgent finds the agent of a passive verb: the actor after "by".
+// fromAgent returns the actor after "from" that closes a spelled-out
+// passive ("faced criticism from Congress"), or nil.
+func fromAgent(d *Doc, si, from int, actors []int) []int {
+	toks := d.tokens(si)
+	if from >= len(toks) || toks[from].Norm != "from" {
+		return nil
+	}
+	for _, a := range actors {
+		if t := d.Mentions[a].Tok; t > from && t <= from+3 {
+			return coordinatedAfter(d, si, a, actors)
+		}
+	}
+	// "from Azerbaijan" reads as a place; here it is the country.
+	for _, i := range d.Sentence[si] {
+		if m := &d.Mentions[i]; m.Tok > from && m.Tok <= from+2 && m.Precision == domain.PrecisionCountry && m.Code != "" {
+			return []int{i}
+		}
+	}
+	return nil
+}
+
 func byAgent(d *Doc, si, from int, actors []int) []int {
 	toks := d.tokens(si)
 	for k := from; k < len(toks) && k < from+6; k++ {
