@@ -122,6 +122,19 @@ func (st *state) unknownCap(si, i int) bool {
 // said", "Moscow has warned", "Baku on Monday accused".
 func (st *state) speechAfter(si, i int) bool {
 	toks := st.toks(si)
+	if i+1 < len(toks) && (st.norm(si, i) == "along" || st.norm(si, i) == "together") && st.norm(si, i+1) == "with" {
+		// "Washington along with its allies demanded": past the company
+		// it keeps, to its verb.
+		for k := i + 2; k < len(toks) && k < i+8; k++ {
+			if st.cueAt(si, k) == cueSpeech {
+				return true
+			}
+			if toks[k].Kind == text.Punct && toks[k].Norm != "," {
+				return false
+			}
+		}
+		return false
+	}
 	for k := i; k < len(toks) && k < i+4; k++ {
 		c := st.cueAt(si, k)
 		switch c {

@@ -1081,15 +1081,27 @@ func (st *state) rolePosted(si, start int) *Mention {
 // soldiers" it is either, so none.
 func (st *state) itsAntecedent(si, p int) (*Mention, bool) {
 	var found *Mention
+	var other domain.NullString // the country of a place after the antecedent
 	for j := len(st.out) - 1; j >= 0; j-- {
 		m := &st.out[j]
 		if m.Sentence < si {
 			break
 		}
-		if m.Sentence != si || m.Tok >= p || m.Type == domain.MentionPerson || m.Type == domain.MentionPlace && !m.Metonymy || m.Code == "" {
+		if m.Sentence != si || m.Tok >= p || m.Type == domain.MentionPerson {
 			continue
 		}
-		if found != nil && found.Country != m.Country {
+		if m.Type == domain.MentionPlace && !m.Metonymy || m.Code == "" {
+			// A place of another country may be what "its" means
+			// ("demanded that Yerevan withdraw its troops").
+			if m.Country != "" && found != nil && found.Country != m.Country {
+				return nil, false
+			}
+			if m.Country != "" && found == nil {
+				other = m.Country
+			}
+			continue
+		}
+		if found != nil && found.Country != m.Country || other != "" && other != m.Country {
 			return nil, false
 		}
 		if found == nil {
