@@ -60,8 +60,9 @@ func compose(class, action string) string {
 				return m[i]
 			}
 		}
-		if class == classPromise && strings.HasPrefix(action, "1") && action[:2] >= "15" {
-			// "vowed to attack": a promise of force is a threat.
+		if class == classPromise && strings.HasPrefix(action, "1") && action[:2] >= "14" {
+			// "vowed to attack": a promise of force or of protest is a
+			// threat.
 			return compose(classThreaten, action)
 		}
 	case classThreaten:

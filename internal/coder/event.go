@@ -1888,11 +1888,12 @@ func (c *Coder) recode(d *Doc, si int, dr *draft, actors []int) {
 	cooperative := root >= "03" && root <= "08"
 	switch dr.modality {
 	case domain.ModalityIntended:
-		// The intent of cooperation is 03x and that of force a threat
-		// (13x): "will attack" is 1384, as "vowed to attack" is.
+		// The intent of cooperation is 03x and that of force or protest
+		// a threat (13x): "will attack" is 1384, as "vowed to attack" is;
+		// "said they would boycott" 133.
 		// A force to be deployed is a threat only against someone:
 		// "will send troops to the region" is not.
-		if code := compose(classPromise, dr.code); code != "" && c.known(code) && (root >= "04" && root <= "08" || root >= "15" && root <= "20") &&
+		if code := compose(classPromise, dr.code); code != "" && c.known(code) && (root >= "04" && root <= "08" || root >= "14" && root <= "20") &&
 			(root != "15" || len(dr.target) > 0) {
 			dr.code = code
 		}

@@ -135,8 +135,16 @@ func backshifted(toks []text.Token, k int) bool {
 	if toks[j].Norm == "that" && j > 0 {
 		j--
 	}
+	// "said on Friday they would", "confirmed on Wednesday it would".
+	for n := 0; n < 3 && j > 0 && (timeWords[toks[j].Norm] || toks[j].Norm == "on"); n++ {
+		j--
+	}
 	return sayVerbs[toks[j].Norm]
 }
+
+// timeWords may stand between a verb of saying and what it reports.
+var timeWords = set("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+	"today", "yesterday", "earlier", "later", "again", "also", "last", "week", "night", "evening", "morning")
 
 // isDenial reports whether a verb of saying denies what it reports.
 func isDenial(toks []text.Token, r *codebook.Match) bool {
