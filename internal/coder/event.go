@@ -1173,8 +1173,17 @@ func appositive(toks []text.Token, i int) bool {
 	case "a", "an", "the", "who", "which", "whose", "himself", "herself", "itself", "its", "his", "her", "their":
 		return true
 	}
+	if postWords[toks[i].Norm] {
+		return true // "Flavia Piccoli, Vice President of the Commission …, condemned"
+	}
 	return toks[i].Capitalised() && i+1 < len(toks) && toks[i+1].Norm == "'s"
 }
+
+// postWords open the name of a post set off after a person's name.
+var postWords = set("president", "vice", "minister", "secretary", "chief", "head", "director", "chairman",
+	"chairwoman", "deputy", "former", "senior", "leader", "spokesman", "spokeswoman", "spokesperson",
+	"ambassador", "envoy", "governor", "mayor", "commander", "prime", "foreign", "defence", "defense",
+	"interior", "member", "adviser", "advisor", "coordinator", "representative", "commissioner")
 
 // coordinated returns the mention a with the actor mentions coordinated
 // before it ("X, Y and Z").
