@@ -149,6 +149,25 @@ func TestIngestNotEnglish(t *testing.T) {
 	}
 }
 
+// An attack reported by a named party contradicts a ceasefire claim, as
+// that party's word, through the store as through truce code.
+func TestIngestReportedContradiction(t *testing.T) {
+	dir := t.TempDir()
+	a, b := filepath.Join(dir, "a.txt"), filepath.Join(dir, "b.txt")
+	os.WriteFile(a, []byte("date 2023-09-20\nAzerbaijan said the ceasefire was holding in Nagorno-Karabakh on Wednesday.\n"), 0o644)
+	os.WriteFile(b, []byte("date 2023-09-20\nRussian peacekeepers were killed in Nagorno-Karabakh on Wednesday when their vehicle came under small-arms fire, Russia's Defence Ministry said.\n"), 0o644)
+	if _, errs, code := run(t, dir, "", "ingest", a, b); code != 0 {
+		t.Fatalf("ingest: exit %d: %s", code, errs)
+	}
+	out, errs, code := run(t, dir, "", "contradictions", "--format", "jsonl")
+	if code != 0 {
+		t.Fatalf("contradictions: exit %d: %s", code, errs)
+	}
+	if !strings.Contains(out, "AZEGOV said vs fighting ongoing in Nagorno-Karabakh on 2023-09-20, RUSGOV said") {
+		t.Errorf("no contradiction of Azerbaijan's ceasefire by Russia's report:\n%s", out)
+	}
+}
+
 func TestListingFormats(t *testing.T) {
 	dir := t.TempDir()
 	in := filepath.Join(dir, "a.txt")

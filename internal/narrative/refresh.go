@@ -29,11 +29,16 @@ func Refresh(ctx context.Context, st store.Store, since, until domain.Date, opt 
 	if err != nil {
 		return fmt.Errorf("narrative: claims: %w", err)
 	}
-	events, err := all(ctx, func(p store.Page) ([]domain.Event, store.Cursor, error) {
-		return st.Events(ctx, store.EventFilter{Since: from, Until: to, Modality: domain.ModalityAsserted, Page: p})
-	})
-	if err != nil {
-		return fmt.Errorf("narrative: events: %w", err)
+	// Asserted events, and reported ones as their speakers' statements.
+	var events []domain.Event
+	for _, mod := range []string{domain.ModalityAsserted, domain.ModalityReported} {
+		evs, err := all(ctx, func(p store.Page) ([]domain.Event, store.Cursor, error) {
+			return st.Events(ctx, store.EventFilter{Since: from, Until: to, Modality: mod, Page: p})
+		})
+		if err != nil {
+			return fmt.Errorf("narrative: events: %w", err)
+		}
+		events = append(events, evs...)
 	}
 	if cs := Contradictions(claims, events, opt); len(cs) > 0 {
 		if err := st.SaveContradictions(ctx, cs); err != nil {
