@@ -580,12 +580,17 @@ func (c *Coder) actors(d *Doc, si int, dr *draft, actors []int, prev []*draft) {
 		subj = leadSubject(d, si, m.Start, actors)
 	}
 	if len(subj) == 0 && m.Form == codebook.Gerund && m.Start > 0 && toks[m.Start-1].Norm == "," {
-		// "…, demanding accountability": the subject of the clause before.
+		// "…, demanding accountability": the subject of the clause before,
+		// else the actor that opens the sentence ("Azerbaijan launched
+		// what it called anti-terrorist measures …, shelling positions").
 		for k := len(prev) - 1; k >= 0; k-- {
 			if len(prev[k].source) > 0 {
 				subj = prev[k].source
 				break
 			}
+		}
+		if len(subj) == 0 {
+			subj = leadSubject(d, si, m.Start, actors)
 		}
 	}
 	if len(subj) > 0 && dr.gov == nil && m.Form == codebook.Base && m.Start > 0 && toks[m.Start-1].Norm == "to" {
