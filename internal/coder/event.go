@@ -272,7 +272,7 @@ func (c *Coder) reportedAttacks(d *Doc, drafts []*draft) []*draft {
 	for _, dr := range drafts {
 		r := codebook.Root(dr.code)
 		if dr.report == nil || dr.speaker < 0 || len(dr.source) == 0 || r < "18" || r > "20" ||
-			dr.modality != domain.ModalityReported || !strings.HasPrefix(dr.report.Code, "01") ||
+			dr.modality != domain.ModalityReported || c.ownCode(dr.report.Code) ||
 			!knownCountry(&d.Mentions[dr.speaker]) || dr.match.Nominal || dr.match.Form == codebook.Gerund || dr.reduced {
 			continue
 		}
@@ -608,7 +608,7 @@ func (c *Coder) actors(d *Doc, si int, dr *draft, actors []int, prev []*draft) {
 	if classOf(&m) != classReport {
 		// A verb of saying keeps them: "said he would …" opens the
 		// reported clause, and has no addressee.
-		objActors = notOwnCountry(d, notSelf(d, actors, subj), subj)
+		objActors = notSubject(d, actors, subj)
 	}
 	dr.source = subj // for objectOf, which passes over the subject's own country
 	obj := objectOf(d, si, dr, objActors)
@@ -871,45 +871,25 @@ func originSource(d *Doc, si int, dr *draft) []int {
 	return nil
 }
 
-// notOwnCountry returns the actors less the subject's own country named
-// as such: "the Canadian government announced bans on travel to Canada
-// against Russian officers" aims at the officers, and "Bush spoke on US
-// relations with Asia" at no one in the US.
-func notOwnCountry(d *Doc, actors, subj []int) []int {
+// notSubject returns the actors that can be the object of a verb whose
+// subject is subj: less the pronouns that refer back to the subject ("they"
+// in "said they would meet the envoy", "their" in "held their first
+// meeting with the president"; "offered its troops to Lebanon": Syria's
+// own troops, but "protesters … their government" is theirs to target),
+// and less the subject's own country named as such ("the Canadian
+// government announced bans on travel to Canada against Russian officers"
+// aims at the officers; "Bush spoke on US relations with Asia" at no one
+// in the US).
+func notSubject(d *Doc, actors, subj []int) []int {
 	if len(subj) == 0 {
 		return actors
 	}
 	return slices.DeleteFunc(slices.Clone(actors), func(a int) bool {
 		m := &d.Mentions[a]
-		if m.Sector != "" || m.Country == "" || m.Pronoun {
-			return false
-		}
 		for _, s := range subj {
-			if sm := &d.Mentions[s]; sm.Country == m.Country && sm.Sector != "" {
-				return true
-			}
-		}
-		return false
-	})
-}
-
-// notSelf returns the actors less the pronouns that refer back to the
-// subject: "they" in "said they would meet the envoy", "their" in "held
-// their first meeting with the president" are the subject again, never
-// the one it acts on.
-func notSelf(d *Doc, actors, subj []int) []int {
-	if len(subj) == 0 {
-		return actors
-	}
-	return slices.DeleteFunc(slices.Clone(actors), func(a int) bool {
-		m := &d.Mentions[a]
-		if !m.Pronoun {
-			return false
-		}
-		for _, s := range subj {
-			// "offered its troops to Lebanon": Syria's own troops; but
-			// "protesters … their government" is theirs to target.
-			if strings.HasPrefix(string(m.Code), string(d.Mentions[s].Code)) {
+			sm := &d.Mentions[s]
+			if m.Pronoun && strings.HasPrefix(string(m.Code), string(sm.Code)) ||
+				!m.Pronoun && m.Sector == "" && m.Country != "" && sm.Country == m.Country && sm.Sector != "" {
 				return true
 			}
 		}
@@ -1080,11 +1060,17 @@ func relativeAntecedent(d *Doc, si, v int, endAt mentionIndex) []int {
 // ("two", "dozens of").
 func allQuantity(toks []text.Token) bool {
 	for _, t := range toks {
-		if t.Kind != text.Number && numberWords[t.Norm] == 0 && vague[t.Norm] == 0 && t.Norm != "of" && !determiners[t.Norm] {
+		if !quantityWord(t) && t.Norm != "of" && !determiners[t.Norm] {
 			return false
 		}
 	}
 	return true
+}
+
+// quantityWord reports whether a token counts what follows: "20", "two",
+// "dozens".
+func quantityWord(t text.Token) bool {
+	return t.Kind == text.Number || numberWords[t.Norm] > 0 || vague[t.Norm] > 0
 }
 
 // postHolder returns the holder of a post when mention a names the body
@@ -1396,17 +1382,10 @@ func isFiniteVerb(d *Doc, w string) bool {
 	if len(w) < 4 {
 		return false
 	}
-	switch {
-	case strings.HasSuffix(w, "ed"):
-		for _, base := range []string{w[:len(w)-1], w[:len(w)-2], w[:len(w)-3], w[:len(w)-3] + "y"} {
-			if d.verbs.IsVerb(base) {
-				return true
-			}
-		}
-	case strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss"):
+	if strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss") {
 		return d.verbs.IsVerb(w[:len(w)-1]) && !d.verbs.IsVerb(w)
 	}
-	return false
+	return pastOfVerb(d, w)
 }
 
 // overlaps reports whether a mention holds one of the trigger tokens.
@@ -1438,12 +1417,15 @@ func newClauseSubject(d *Doc, toks []text.Token, mm *gazetteer.Mention) bool {
 	case "was", "were", "is", "are", "has", "have", "had", "would", "will", "could", "said", "says":
 		return true
 	}
-	w := next.Norm
-	if !strings.HasSuffix(w, "ed") || len(w) < 5 {
+	return len(next.Norm) >= 5 && pastOfVerb(d, next.Norm)
+}
+
+// pastOfVerb reports whether w is the -ed form of a verb the codebook
+// knows: dissolved, attacked, stopped, carried.
+func pastOfVerb(d *Doc, w string) bool {
+	if !strings.HasSuffix(w, "ed") || len(w) < 4 {
 		return false
 	}
-	// A past tense of a verb the codebook knows: dissolved, attacked,
-	// stopped, carried.
 	for _, base := range []string{w[:len(w)-1], w[:len(w)-2], w[:len(w)-3], w[:len(w)-3] + "y"} {
 		if d.verbs.IsVerb(base) {
 			return true
@@ -1724,7 +1706,7 @@ func directObject(d *Doc, toks []text.Token, dr *draft) bool {
 		return false
 	}
 	k := dr.match.Head + 1
-	for k < len(toks) && (determiners[toks[k].Norm] || toks[k].Kind == text.Number || numberWords[toks[k].Norm] > 0 || vague[toks[k].Norm] > 0) {
+	for k < len(toks) && (determiners[toks[k].Norm] || quantityWord(toks[k])) {
 		k++
 	}
 	t := d.Mentions[dr.target[0]].Tok
@@ -1795,8 +1777,7 @@ func declaresThat(toks []text.Token, dr *draft) bool {
 // the clause's subject: "of their weapons", "of its forces".
 func possessedBySubject(toks []text.Token, from, to int) bool {
 	for k := from; k < len(toks) && k < to; k++ {
-		switch toks[k].Norm {
-		case "their", "its", "his", "her":
+		if possessives[toks[k].Norm] {
 			return true
 		}
 	}

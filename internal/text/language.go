@@ -6,25 +6,19 @@ package text
 // gouvernement se défend" read as "defend"). A text with too few function
 // words to tell (a headline, a list of names) counts as English.
 func (d *Document) English() bool {
-	var other [len(foreign)]int
-	english := 0
+	var counts [len(foreign) + 1]int // English, then the others
 	for _, s := range d.Sentences {
 		for _, t := range s.Tokens {
 			if t.Kind != Word {
 				continue
 			}
-			if englishWords[t.Norm] {
-				english++
-			}
-			for i, lang := range foreign {
-				if lang[t.Norm] {
-					other[i]++
-				}
+			for bits := functionWords[t.Norm]; bits != 0; bits &= bits - 1 {
+				counts[bitIndex(bits)]++
 			}
 		}
 	}
-	most := 0
-	for _, n := range other {
+	english, most := counts[0], 0
+	for _, n := range counts[1:] {
 		most = max(most, n)
 	}
 	if english+most < 8 {
@@ -33,6 +27,31 @@ func (d *Document) English() bool {
 	// English wins unless another language's words clearly outnumber it.
 	return english*2 >= most
 }
+
+// bitIndex returns the index of the lowest bit set.
+func bitIndex(bits uint8) int {
+	i := 0
+	for bits&1 == 0 {
+		bits >>= 1
+		i++
+	}
+	return i
+}
+
+// functionWords maps each counted word to its languages, one bit each:
+// English first, then the foreign ones in order. One lookup a token.
+var functionWords = func() map[string]uint8 {
+	m := map[string]uint8{}
+	for w := range englishWords {
+		m[w] |= 1
+	}
+	for i, lang := range foreign {
+		for w := range lang {
+			m[w] |= 1 << (i + 1)
+		}
+	}
+	return m
+}()
 
 func wordSet(words ...string) map[string]bool {
 	m := make(map[string]bool, len(words))
