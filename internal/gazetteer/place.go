@@ -246,8 +246,12 @@ func (st *state) emitAtom(si int, a *atom) {
 	if partOfName && !st.locativeBefore(si, a.tok) {
 		return // Yerevan State University, Washington Post
 	}
-	if st.cueAt(si, a.tok) != 0 && a.end-a.tok == 1 && !st.locativeBefore(si, a.tok) {
-		return // a cue word is not a place without context (May, Monday)
+	rc, ra := st.restriction(si, a)
+	if cue := st.cueAt(si, a.tok); cue != 0 && a.end-a.tok == 1 && rc == "" && ra < 0 &&
+		(cue == cueTime || !st.locativeBefore(si, a.tok)) {
+		// A cue word is not a place without context, and a month or a day
+		// not even after "in" ("in March"); "March, England" is a town.
+		return
 	}
 	_, adm, hasAdm := st.first(a, kAdmin1)
 	if !a.hasPlace {
@@ -256,7 +260,6 @@ func (st *state) emitAtom(si int, a *atom) {
 		}
 		return
 	}
-	rc, ra := st.restriction(si, a)
 	ix, ok := st.bestPlace(a.place, rc, ra)
 	if !ok {
 		ix, ok = st.bestPlace(a.place, "", -1)
