@@ -1659,33 +1659,7 @@ func resolveSector(d *Doc, si, mi, tok int, sector string) string {
 		return ""
 	}
 	group := code[3:6] == domain.SectorRebels
-	// The last actor of the sector named before, one of the focus's
-	// country first ("the government" after "Ethiopia's government", not
-	// after a Nigerian envoy).
-	earlier := func() string {
-		found := ""
-		for j := mi - 1; j >= 0; j-- {
-			o := &d.Mentions[j]
-			oc := string(o.Code)
-			if !isActor(o) || len(oc) < 6 || strings.HasPrefix(oc, domain.UnknownCountry) || strings.HasPrefix(oc, "IGO") || strings.HasPrefix(oc, "NGO") {
-				continue
-			}
-			if oc[3:6] != code[3:6] {
-				continue
-			}
-			r := oc[:3] + sector
-			if group {
-				r = oc
-			}
-			if d.Focus == nil || string(d.Focus.Country) == oc[:3] {
-				return r
-			}
-			if found == "" {
-				found = r
-			}
-		}
-		return found
-	}
+	earlier := func() string { return namedBefore(d, mi, sector) }
 	toks := d.tokens(si)
 	// A place that qualifies the agent: "Kramatorsk's mayor", "police in
 	// Moscow".
@@ -1744,6 +1718,39 @@ func resolveSector(d *Doc, si, mi, tok int, sector string) string {
 		return string(d.Focus.Country) + sector
 	}
 	return ""
+}
+
+// namedBefore returns the code of the last actor of a sector ("MIL",
+// "GOV", "REB…") the article named before mention mi, one of the focus's
+// country first ("the government" after "Ethiopia's government", not
+// after a Nigerian envoy); an armed group's whole code. "" when none.
+func namedBefore(d *Doc, mi int, sector string) string {
+	if len(sector) < 3 {
+		return ""
+	}
+	group := sector[:3] == domain.SectorRebels
+	found := ""
+	for j := mi - 1; j >= 0; j-- {
+		o := &d.Mentions[j]
+		oc := string(o.Code)
+		if !isActor(o) || len(oc) < 6 || strings.HasPrefix(oc, domain.UnknownCountry) || strings.HasPrefix(oc, "IGO") || strings.HasPrefix(oc, "NGO") {
+			continue
+		}
+		if oc[3:6] != sector[:3] {
+			continue
+		}
+		r := oc[:3] + sector
+		if group {
+			r = oc
+		}
+		if d.Focus == nil || string(d.Focus.Country) == oc[:3] {
+			return r
+		}
+		if found == "" {
+			found = r
+		}
+	}
+	return found
 }
 
 // genericSpeaker reports whether a speaker is a source the text does not

@@ -146,7 +146,7 @@ func (c *Coder) matches(d *Doc) {
 // focusPlace returns the place the article names most (regions and
 // cities; earlier mentions break ties), or nil.
 // namedCountries returns the countries the article names as such
-// (actors, countries): a town of a country it never names is a weak
+// (actors, countries, their regions: "the Gaza Strip"): a town of a country it never names is a weak
 // place, often a name read as a place abroad ("the Bardo museum" in
 // Tunis read as an old name of Bordeaux).
 func (d *Doc) namedCountries() map[domain.NullString]bool {
@@ -156,7 +156,7 @@ func (d *Doc) namedCountries() map[domain.NullString]bool {
 	d.named = map[domain.NullString]bool{}
 	for i := range d.Mentions[:d.found] {
 		m := &d.Mentions[i]
-		if m.Country != "" && (m.Type != domain.MentionPlace || m.Precision == domain.PrecisionCountry) {
+		if m.Country != "" && (m.Type != domain.MentionPlace || m.Precision != domain.PrecisionCity) {
 			d.named[m.Country] = true
 		}
 	}

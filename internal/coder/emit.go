@@ -36,8 +36,8 @@ func (c *Coder) event(d *Doc, dr *draft) *domain.Event {
 		Span:          domain.Span{Start: sen.Start, End: sen.End},
 		Trigger:       trig,
 		TriggerSpan:   trigSpan,
-		Source:        actorsOf(d, dr.source),
-		Target:        actorsOf(d, dr.target),
+		Source:        eventActors(d, dr.source),
+		Target:        eventActors(d, dr.target),
 		CAMEO:         dr.code,
 		QuadClass:     code.Quad,
 		Goldstein:     code.Goldstein,
@@ -140,6 +140,25 @@ func actorsOf(d *Doc, idx []int) []domain.Actor {
 	return out
 }
 
+// eventActors returns the actors of mentions idx. "The
+// government" of no stated country is the one the article named before,
+// as in claims ("… Prime Minister Nikol Pashinyan. … until the
+// government stepped down"); other agents of no stated country are left
+// for localise.
+func eventActors(d *Doc, idx []int) []domain.Actor {
+	out := actorsOf(d, idx)
+	for k, i := range idx {
+		a := &out[k]
+		if a.Country != "" || a.Code != domain.UnknownCountry+domain.SectorGovernment {
+			continue
+		}
+		if r := namedBefore(d, i, domain.SectorGovernment); r != "" {
+			a.Code, a.Country = domain.NullString(r), domain.NullString(r[:3])
+		}
+	}
+	return out
+}
+
 // triggerText returns the trigger words as written (a gap between them is
 // shown as " … ") and the span from the first to the last.
 func triggerText(s string, toks []text.Token, idx []int) (string, domain.Span) {
@@ -229,12 +248,49 @@ func (c *Coder) placeOf(d *Doc, dr *draft) *domain.Place {
 		}
 		return best
 	}
+	if p := sceneBefore(d, dr); p != nil {
+		return p
+	}
 	if d.Focus != nil {
 		p := *d.Focus
 		return &p
 	}
 	return nil
 }
+
+// sceneBefore returns the place where the sentences before set their
+// scene (the first the nearer of the two before puts something in) when
+// that is in another country than the article's focus ("… rallied in Tel
+// Aviv. Police said they had detained 20" in an article on Gaza), for an
+// event whose sentence names no place and whose actors are of no other
+// country; else nil, and the article's focus is the place.
+func sceneBefore(d *Doc, dr *draft) *domain.Place {
+	for si := dr.sent - 1; si >= 0 && si >= dr.sent-2; si-- {
+		toks := d.tokens(si)
+		for _, i := range d.Sentence[si] {
+			m := &d.Mentions[i]
+			p := m.Place()
+			if p == nil || p.Country == "" || m.Metonymy || m.Tok == 0 || !scenePrep[toks[m.Tok-1].Norm] || inAttribution(toks, m.Tok) {
+				continue
+			}
+			if d.Focus != nil && p.Country == d.Focus.Country {
+				return nil
+			}
+			for _, a := range slices.Concat(dr.source, dr.target) {
+				if c := d.Mentions[a].Country; c != "" && c != p.Country {
+					return nil
+				}
+			}
+			p.Text, p.Span = "", domain.Span{}
+			return p
+		}
+	}
+	return nil
+}
+
+// scenePrep holds the prepositions that set a scene: "in Yerevan", "at
+// the border", "near Stepanakert".
+var scenePrep = map[string]bool{"in": true, "at": true, "near": true, "outside": true, "inside": true}
 
 // dateline reports whether a place mention is a story's dateline: the
 // capitalised name that opens the sentence, then "(Reuters)", "-", "," or
