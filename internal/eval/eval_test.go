@@ -836,6 +836,9 @@ func TestKeys(t *testing.T) {
 		{"IGOUNO", "", "IGOEUREEC", false},
 		{"NGO", "", "IGOUNO", false},
 		{"USA", "", "IGOUNO", false},
+		{"JAP", "JPN", "JPNGOV", true}, // the gold's own spelling of Japan
+		{"ITLGOV", "", "ITAGOV", true}, // and of Italy
+		{"JAP", "", "JAMGOV", false},
 	} {
 		if got := keysMatch(goldKey(tc.gold), codedKey(domain.NullString(tc.gotCountry), domain.NullString(tc.gotCode))); got != tc.want {
 			t.Errorf("gold %s, coded %s/%s: match %v, want %v", tc.gold, tc.gotCountry, tc.gotCode, got, tc.want)

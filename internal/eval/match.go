@@ -22,11 +22,20 @@ func isOrg(code string) bool {
 // say nothing about who it is.
 func goldKey(code string) string {
 	code = strings.ToUpper(strings.TrimSpace(code))
-	if isOrg(code) || len(code) <= 3 {
+	if isOrg(code) || len(code) < 3 {
 		return code
+	}
+	if c, ok := goldAliases[code[:3]]; ok {
+		return c
 	}
 	return code[:3]
 }
+
+// goldAliases are the country codes the PLOVER gold set writes otherwise
+// than ISO 3166 alpha-3, which truce codes and the rest of the set
+// writes: its actor texts say "Japan" and "Tokyo" (JAP), "Italy" (ITL),
+// "Vietnamese-led forces" (VTN).
+var goldAliases = map[string]string{"JAP": "JPN", "ITL": "ITA", "VTN": "VNM"}
 
 // codedKey returns the country of a coded actor or mention, comparable
 // with goldKey: the whole code for an organisation, else the Country
