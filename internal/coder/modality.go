@@ -3,6 +3,7 @@ package coder
 import (
 	"github.com/truce/truce/internal/codebook"
 	"github.com/truce/truce/internal/domain"
+	"github.com/truce/truce/internal/gazetteer"
 	"github.com/truce/truce/internal/text"
 )
 
@@ -67,7 +68,7 @@ func modalityOf(d *Doc, si int, dr *draft) (string, string) {
 			if cond == "" {
 				cond = conditionText(d, si, k, dr)
 			}
-		case w == "would" && backshifted(toks, k):
+		case w == "would" && (backshifted(toks, k) || ownWill(d, si, k)):
 			// "Israel announced it would free prisoners": reported
 			// speech's "will".
 			intended = true
@@ -140,6 +141,49 @@ func backshifted(toks []text.Token, k int) bool {
 		j--
 	}
 	return sayVerbs[toks[j].Norm]
+}
+
+// ownWill reports whether "would" at token k is a speaker's "will" for
+// the speaker's own country, told in reported speech: "Erdogan said
+// Turkey would continue to stand by Azerbaijan", "Pashinyan said that
+// Armenia would welcome them". Of another party ("said the talks would
+// fail") it stays a possibility.
+func ownWill(d *Doc, si, k int) bool {
+	toks := d.tokens(si)
+	var subj *gazetteer.Mention
+	for _, i := range d.Sentence[si] {
+		if m := &d.Mentions[i]; m.TokEnd == k && isActor(m) && m.Country != "" {
+			subj = m
+		}
+	}
+	if subj == nil {
+		return false
+	}
+	j := subj.Tok - 1
+	if j > 0 && toks[j].Norm == "that" {
+		j--
+	}
+	for n := 0; n < 3 && j > 0 && (timeWords[toks[j].Norm] || toks[j].Norm == "on"); n++ {
+		j--
+	}
+	if j > 0 && toks[j].Norm == "and" && toks[j+1].Norm == "that" {
+		// "said the likelihood … was increasing and that Armenia would":
+		// the verb of the first "that".
+		for j--; j > 0 && !sayVerbs[toks[j].Norm]; j-- {
+		}
+	}
+	if j <= 0 || !sayVerbs[toks[j].Norm] {
+		return false
+	}
+	// The speaker: the nearest actor before the verb, or the sentence's
+	// first for a verb after "and" ("X met Y and said").
+	var speaker *gazetteer.Mention
+	for _, i := range d.Sentence[si] {
+		if m := &d.Mentions[i]; m.TokEnd <= j && isActor(m) && (speaker == nil || toks[j-1].Norm != "and") {
+			speaker = m
+		}
+	}
+	return speaker != nil && speaker.Country == subj.Country
 }
 
 // timeWords may stand between a verb of saying and what it reports.
