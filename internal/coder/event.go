@@ -1913,7 +1913,7 @@ func (c *Coder) recode(d *Doc, si int, dr *draft, actors []int) {
 		obliged := dr.source
 		dr.source = nil
 		for k := dr.match.Start - 1; k >= 0; k-- {
-			if sayVerbs[d.tokens(si)[k].Norm] {
+			if sayVerbs[d.tokens(si)[k].Norm] || demandHead(d, si, k) {
 				dr.source = subjectOf(d, si, k, actors)
 				break
 			}
@@ -1926,6 +1926,17 @@ func (c *Coder) recode(d *Doc, si int, dr *draft, actors []int) {
 			dr.target = obliged
 		}
 	}
+}
+
+// demandHead reports whether token k of sentence si is the verb of a
+// pattern of demand ("urged" in "urged T to allow … monitors").
+func demandHead(d *Doc, si, k int) bool {
+	for i := range d.Matches[si] {
+		if g := &d.Matches[si][i]; g.Head == k && classOf(g) == classDemand {
+			return true
+		}
+	}
+	return false
 }
 
 // postposedReport returns the speaker named after the clause of a draft

@@ -35,6 +35,9 @@ func modalityOf(d *Doc, si int, dr *draft) (string, string) {
 	if dr.gov != nil && dr.gov.Modality != "" {
 		mod = dr.gov.Modality
 	}
+	if mod == domain.ModalityAsserted && dr.gov == nil {
+		mod = insideGoverning(d, si, dr)
+	}
 	start := clauseStart(toks, dr.start)
 	var negated, hypothetical, intended, reported, obliged bool
 	cond := ""
@@ -141,6 +144,32 @@ func backshifted(toks []text.Token, k int) bool {
 		j--
 	}
 	return sayVerbs[toks[j].Norm]
+}
+
+// insideGoverning returns the modality of an infinitive that lies inside
+// a longer pattern of demand or promise, whose verb governs it though
+// the pattern goes on past it: "urged Azerbaijan to maintain the
+// ceasefire and to allow monitors access" (matched as "urge T to allow …
+// monitors") demands the ceasefire too. Else asserted.
+func insideGoverning(d *Doc, si int, dr *draft) string {
+	toks := d.tokens(si)
+	h := dr.match.Head
+	if h == 0 || toks[h-1].Norm != "to" {
+		return domain.ModalityAsserted
+	}
+	for k := range d.Matches[si] {
+		g := &d.Matches[si][k]
+		if g.Head >= h || g.End <= h {
+			continue
+		}
+		switch classOf(g) {
+		case classDemand:
+			return domain.ModalityDemanded
+		case classPromise:
+			return domain.ModalityIntended
+		}
+	}
+	return domain.ModalityAsserted
 }
 
 // ownWill reports whether "would" at token k is a speaker's "will" for

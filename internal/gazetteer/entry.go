@@ -30,6 +30,7 @@ const (
 	agNameOnly                    // an agent only before a name: General, Mr.
 	agAdjective                   // also an adjective: "military operation"
 	agOfOnly                      // an agent only before "of" and whom: "head of the WHO"
+	agOwned                       // an agent only after its owner: "USAID Administrator"
 )
 
 // entry is one resolved dictionary line.

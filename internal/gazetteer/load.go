@@ -552,8 +552,10 @@ func (g *Gazetteer) addEntry(file string, d dict.Entry) error {
 				e.traits |= agAdjective
 			case "ofonly":
 				e.traits |= agOfOnly
+			case "owned":
+				e.traits |= agOwned
 			default:
-				return d.Errorf("trait %q: want title, people, authority, generic, nameonly, adjective or ofonly", t)
+				return d.Errorf("trait %q: want title, people, authority, generic, nameonly, adjective, ofonly or owned", t)
 			}
 		}
 	case "institutions.txt":

@@ -168,6 +168,9 @@ loop:
 			if e.traits&agOfOnly != 0 && (st.norm(si, a.end) != "of" || len(ph.agents) > 0 || ph.owner != nil || len(ph.dems) > 0) {
 				break loop
 			}
+			if e.traits&agOwned != 0 && ph.owner == nil && len(ph.dems) == 0 {
+				break loop
+			}
 			if e.traits&agAdjective != 0 && !ln.inflected && !st.toks(si)[a.tok].Capitalised() && len(ph.agents) == 0 &&
 				(ph.owner != nil || len(ph.dems) > 0 || ph.pron != 0) && st.thingAt(si, a.end) {
 				// "Azerbaijan's military operation", "Israeli government

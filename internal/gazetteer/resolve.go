@@ -216,8 +216,9 @@ func (st *state) emitPhrase(si int, ph *phrase) int {
 		if ph.former {
 			code = c + "ELI"
 		}
-		if o := ph.owner; o != nil && (o.kind == kOrg || o.kind == kGroup) {
-			// "Arab League Secretary-General Chedli Klibi": the body's.
+		if o := ph.owner; o != nil && (o.kind == kOrg || o.kind == kGroup || o.kind == kInstitution) {
+			// "Arab League Secretary-General Chedli Klibi", "Pentagon
+			// spokesman Pat Ryder": the body's.
 			code = o.code
 		}
 		st.actor(&m, code)
