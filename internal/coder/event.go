@@ -269,8 +269,19 @@ func (c *Coder) sentenceEvents(d *Doc, si int) {
 func (c *Coder) reportedAttacks(d *Doc, drafts []*draft) []*draft {
 	var out []*draft
 	seen := map[[2]int]bool{}
+	accuses := map[int]bool{} // sentences with a verb of accusation
+	for _, dr := range drafts {
+		if codebook.Root(dr.code) == "11" && !dr.match.Nominal {
+			accuses[dr.sent] = true
+		}
+	}
 	for _, dr := range drafts {
 		r := codebook.Root(dr.code)
+		if accuses[dr.sent] {
+			// "accused Baku of trying to carry out ethnic cleansing": the
+			// accusation is coded from its own verb.
+			continue
+		}
 		if dr.report == nil || dr.speaker < 0 || len(dr.source) == 0 || r < "18" || r > "20" ||
 			dr.modality != domain.ModalityReported || c.ownCode(dr.report.Code) ||
 			!knownCountry(&d.Mentions[dr.speaker]) || dr.match.Nominal || dr.match.Form == codebook.Gerund || dr.reduced {
@@ -565,6 +576,14 @@ func (c *Coder) actors(d *Doc, si int, dr *draft, actors []int, prev []*draft) {
 		// (nor one, when that verb has none: "A bombing killed one
 		// soldier and wounded two others").
 		subj, dr.shared = p.source, true
+	case p == nil && coordFinite(d, toks, m) && len(openingSubject(d, si, m.Start, actors)) > 0:
+		// "Armenia's foreign ministry said there were no Armenian units
+		// in Karabakh and accused Baku of …", "Baku has said it wants a
+		// treaty but has rejected mediation by France": a finite verb
+		// after "and" or "but" with no subject of its own, and no event
+		// before it to share one with, has the sentence's subject.
+		subj, dr.shared = openingSubject(d, si, m.Start, actors), true
+		dr.report = nil // coordinated with the verb of saying, not reported by it
 	case chain >= 0:
 		// "the American government plans to reverse its position on
 		// Sudan and lift sanctions", "Sudan will improve access, stop
@@ -762,6 +781,64 @@ func infinitiveBefore(d *Doc, toks []text.Token, start int) int {
 
 // modals head a chain of bare verbs.
 var modals = set("will", "would", "shall", "should", "can", "could", "may", "might", "must")
+
+// coordAux may stand between "and" or "but" and the finite verb after
+// it: "and has accused", "but had already said".
+var coordAux = set("has", "have", "had", "was", "were", "is", "are", "did", "does", "do", "also", "then", "later",
+	"since", "subsequently", "previously", "repeatedly", "again", "already", "now")
+
+// coordinator returns the "and" or "but" before token v with only
+// auxiliaries and adverbs between, and how many there are; -1 if none.
+func coordinator(toks []text.Token, v int) (int, int) {
+	k := v - 1
+	for n := 0; k >= 0 && n < 3 && coordAux[toks[k].Norm]; n++ {
+		k--
+	}
+	if k < 1 || toks[k].Norm != "and" && toks[k].Norm != "but" {
+		return -1, 0
+	}
+	return k, v - 1 - k
+}
+
+// coordFinite reports whether a verb match is finite and follows "and" or
+// "but" with no subject between ("… and accused", "but has rejected").
+func coordFinite(d *Doc, toks []text.Token, m codebook.Match) bool {
+	if m.Nominal || m.Passive || m.Start != m.Head || toks[m.Head].Shape != text.Lower {
+		return false
+	}
+	k, aux := coordinator(toks, m.Start)
+	if k < 0 {
+		return false
+	}
+	switch m.Form {
+	case codebook.Past, codebook.Third:
+		return true
+	case codebook.Participle:
+		return aux > 0
+	}
+	return false
+}
+
+// openingSubject returns the subject of the sentence's first verb when an
+// actor opens the sentence ("Armenia's foreign ministry said …", "The
+// ethnic Armenian administration said …") and ends before token v; else
+// nil.
+func openingSubject(d *Doc, si, v int, actors []int) []int {
+	if len(actors) == 0 {
+		return nil
+	}
+	toks := d.tokens(si)
+	first := &d.Mentions[actors[0]]
+	start := 0
+	if len(toks) > 0 && determiners[toks[0].Norm] {
+		start = 1
+	}
+	if first.Tok > start || first.TokEnd >= v || first.TokEnd >= len(toks) || toks[first.TokEnd].Kind != text.Word ||
+		toks[first.TokEnd].Shape != text.Lower {
+		return nil
+	}
+	return subjectOf(d, si, first.TokEnd, actors)
+}
 
 // sharedSubject returns the event before a verb coordinated with it by
 // "and" with no subject of its own ("attacked Iraq and taken the city",

@@ -47,6 +47,11 @@ func modalityOf(d *Doc, si int, dr *draft) (string, string) {
 	for k := start; k < dr.start; k++ {
 		w := toks[k].Norm
 		switch {
+		case (w == "and" || w == "but") && finiteAfter(d, toks, k):
+			// "said there were no Armenian units there and accused Baku":
+			// a clause of its own, which the words before do not negate
+			// or make possible.
+			negated, hypothetical, obliged = false, false, false
 		case negators[w]:
 			// "not only", "no longer" do not negate.
 			if w == "not" && k+1 < len(toks) && toks[k+1].Norm == "only" {
@@ -170,6 +175,21 @@ func insideGoverning(d *Doc, si int, dr *draft) string {
 		}
 	}
 	return domain.ModalityAsserted
+}
+
+// finiteAfter reports whether a finite verb follows the "and" or "but" at
+// token k, with only auxiliaries and adverbs between: "and accused", "but
+// has rejected", "and did not".
+func finiteAfter(d *Doc, toks []text.Token, k int) bool {
+	j := k + 1
+	for n := 0; j < len(toks) && n < 3 && coordAux[toks[j].Norm]; n++ {
+		j++
+	}
+	if j >= len(toks) || toks[j].Kind != text.Word || toks[j].Shape != text.Lower {
+		return false
+	}
+	return j > k+1 && (toks[k+1].Norm == "has" || toks[k+1].Norm == "have" || toks[k+1].Norm == "had" || toks[k+1].Norm == "did" ||
+		toks[k+1].Norm == "was" || toks[k+1].Norm == "were") || isFiniteVerb(d, toks[j].Norm)
 }
 
 // ownWill reports whether "would" at token k is a speaker's "will" for
