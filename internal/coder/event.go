@@ -129,6 +129,14 @@ func (c *Coder) sentenceEvents(d *Doc, si int) {
 			}
 		}
 	}
+	// A demand put to one party to make a demand of another ("Ukraine
+	// asked the court to order Russia to …") is coded on its own, and the
+	// demand it asks for as a demand of its own, to be made.
+	for i := range ms {
+		if g := govOf[i]; g >= 0 && classOf(&ms[g]) == classDemand && classOf(&ms[i]) == classDemand && ms[g].Target >= 0 {
+			govOf[i] = -2
+		}
+	}
 	governing := make([]bool, len(ms))
 	for i := range ms {
 		if govOf[i] >= 0 {
@@ -143,6 +151,9 @@ func (c *Coder) sentenceEvents(d *Doc, si int) {
 		}
 		dr := &draft{sent: si, match: m, code: m.Code, speaker: -1, start: m.Start, end: m.End}
 		dr.trigger = append([]int(nil), m.Trigger...)
+		if govOf[i] == -2 {
+			dr.govClass = classDemand
+		}
 		if g := govOf[i]; g >= 0 {
 			gm := ms[g]
 			dr.gov, dr.govClass = &gm, classOf(&gm)
@@ -598,6 +609,24 @@ func (c *Coder) actors(d *Doc, si int, dr *draft, actors []int, prev []*draft) {
 		// to protest": the purpose is the sentence's subject's.
 		subj = leadSubject(d, si, m.Start, actors)
 	}
+	if m.Form == codebook.Gerund && m.Start == m.Head && m.Start > 0 && toks[m.Start-1].Norm == "," && dr.gov == nil && !dr.shared {
+		// "Armenia asked the court to order Azerbaijan to …, telling
+		// judges": a participle after a comma is the sentence's subject's,
+		// not the object's before the comma; past a verb of saying, only a
+		// participle of speech ("X said that Y …, speaking at a forum");
+		// other acts are the reported clause's ("officials said Israeli
+		// jets struck Gaza, killing 20").
+		reported := false
+		for k := 0; k < m.Start; k++ {
+			if sayVerbs[toks[k].Norm] && toks[k].Shape == text.Lower {
+				reported = true
+			}
+		}
+		if o := openingSubject(d, si, m.Start, actors); len(o) > 0 && (!reported || speechGerunds[toks[m.Head].Norm]) {
+			subj = o
+			dr.report = nil // the speaker's own act, not what the speaker reports
+		}
+	}
 	if len(subj) == 0 && m.Form == codebook.Gerund && m.Start > 0 && toks[m.Start-1].Norm == "," {
 		// "…, demanding accountability": the subject of the clause before,
 		// else the actor that opens the sentence ("Azerbaijan launched
@@ -781,6 +810,11 @@ func infinitiveBefore(d *Doc, toks []text.Token, start int) int {
 
 // modals head a chain of bare verbs.
 var modals = set("will", "would", "shall", "should", "can", "could", "may", "might", "must")
+
+// speechGerunds are participles of a speaker's own act of speech.
+var speechGerunds = set("speaking", "saying", "telling", "adding", "noting", "insisting", "stressing", "warning",
+	"arguing", "accusing", "blaming", "calling", "urging", "demanding", "claiming", "citing", "describing", "writing",
+	"addressing", "announcing", "rejecting", "denying", "dismissing", "praising", "criticising", "criticizing")
 
 // coordAux may stand between "and" or "but" and the finite verb after
 // it: "and has accused", "but had already said".

@@ -39,6 +39,11 @@ func modalityOf(d *Doc, si int, dr *draft) (string, string) {
 		mod = insideGoverning(d, si, dr)
 	}
 	start := clauseStart(toks, dr.start)
+	if m.Form == codebook.Gerund && m.Start == m.Head && dr.start > 0 && toks[dr.start-1].Norm == "," {
+		// "would not attend the meeting, accusing the United States":
+		// the participle is an act of its own.
+		start = dr.start
+	}
 	var negated, hypothetical, intended, reported, obliged bool
 	cond := ""
 	if start > 0 && conditionalOpener(toks, start-1) {
