@@ -244,7 +244,9 @@ func (s *scratch) try(r *rule, e int, p int) bool {
 		words := 0
 		for k := 1; ; k++ {
 			q := p + k - 1
-			if q >= n || clausePunct(&toks[q]) {
+			if q >= n || clausePunct(&toks[q]) || k > 1 && infinitiveTo(toks, q) {
+				// No T holds an infinitive: in "called on Azerbaijan to
+				// halt the attack and to sit down", T is Azerbaijan.
 				return false
 			}
 			if !fused(toks, q) {
@@ -260,6 +262,12 @@ func (s *scratch) try(r *rule, e int, p int) bool {
 		}
 	}
 	return false
+}
+
+// infinitiveTo reports whether token q is the "to" of an infinitive, not
+// of "up to 10,000" or "to 2,000".
+func infinitiveTo(toks []text.Token, q int) bool {
+	return toks[q].Norm == "to" && toks[q-1].Norm != "up" && (q+1 >= len(toks) || toks[q+1].Kind != text.Number)
 }
 
 // fused reports whether token i continues the word before it: a hyphen
