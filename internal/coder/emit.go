@@ -199,8 +199,8 @@ func (c *Coder) placeOf(d *Doc, dr *draft) *domain.Place {
 			continue
 		}
 		score := 1
-		if m.Tok > 0 {
-			switch toks[m.Tok-1].Norm {
+		if k := prepBefore(toks, m.Tok); k >= 0 {
+			switch toks[k].Norm {
 			case "in", "at", "near", "outside", "across", "into", "inside", "around", "on", "from", "towards", "toward":
 				score += 3
 			}
@@ -270,7 +270,7 @@ func sceneBefore(d *Doc, dr *draft) *domain.Place {
 		for _, i := range d.Sentence[si] {
 			m := &d.Mentions[i]
 			p := m.Place()
-			if p == nil || p.Country == "" || m.Metonymy || m.Tok == 0 || !scenePrep[toks[m.Tok-1].Norm] || inAttribution(toks, m.Tok) {
+			if k := prepBefore(toks, m.Tok); p == nil || p.Country == "" || m.Metonymy || k < 0 || !scenePrep[toks[k].Norm] || inAttribution(toks, m.Tok) {
 				continue
 			}
 			if d.Focus != nil && p.Country == d.Focus.Country {
@@ -287,6 +287,18 @@ func sceneBefore(d *Doc, dr *draft) *domain.Place {
 	}
 	return nil
 }
+
+// prepBefore returns the token before a place name at token k, past one
+// word of direction ("in central Yerevan", "in northern Gaza"), or -1.
+func prepBefore(toks []text.Token, k int) int {
+	if k > 1 && directionWords[toks[k-1].Norm] {
+		k--
+	}
+	return k - 1
+}
+
+var directionWords = set("central", "northern", "southern", "eastern", "western", "north", "south", "east", "west",
+	"northeastern", "northwestern", "southeastern", "southwestern", "downtown", "greater", "occupied", "rural", "coastal")
 
 // scenePrep holds the prepositions that set a scene: "in Yerevan", "at
 // the border", "near Stepanakert".
