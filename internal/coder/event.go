@@ -1639,7 +1639,7 @@ func nominalActors(d *Doc, si int, dr *draft, actors []int) (src, tgt []int) {
 		}
 		ok := true
 		for j := mm.TokEnd; j < m.Start; j++ {
-			if toks[j].Kind == text.Punct && toks[j].Norm != "-" || prepositions[toks[j].Norm] ||
+			if toks[j].Kind == text.Punct && toks[j].Norm != "-" || prepositions[toks[j].Norm] || timeSubordinators[toks[j].Norm] ||
 				toks[j].Shape == text.Lower && !copulas[toks[j].Norm] && (sayVerbs[toks[j].Norm] || isFiniteVerb(d, toks[j].Norm)) {
 				// "Earnest condemned the attack": the attack is not his.
 				ok = false
@@ -1686,6 +1686,10 @@ func nominalActors(d *Doc, si int, dr *draft, actors []int) (src, tgt []int) {
 	}
 	return src, tgt
 }
+
+// timeSubordinators open a time adjunct: "have left for Armenia since the
+// offensive" is not Armenia's offensive.
+var timeSubordinators = set("since", "after", "before", "until", "while", "when", "once", "during")
 
 // startsActor reports whether an actor mention starts at token k.
 func startsActor(d *Doc, si, k int, actors []int) bool {
