@@ -1415,6 +1415,11 @@ func objectOf(d *Doc, si int, dr *draft, actors []int) []int {
 		if mm.Metonymy && (prev == "in" || prev == "near" || prev == "at") {
 			continue
 		}
+		if (prev == "to" || prev == "as") && mm.Tok >= 2 && toks[mm.Tok-2].Norm == "known" {
+			// "visited Khankendi, the city known to Armenians as
+			// Stepanakert": who calls it so, not whom the act is aimed at.
+			continue
+		}
 		if mm.Sector == "" && mm.Country != "" && overPlace(toks, mm.Tok) {
 			// "blown up over eastern Ukraine": where, not whom.
 			continue
