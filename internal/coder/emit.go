@@ -246,6 +246,13 @@ func (c *Coder) placeOf(d *Doc, dr *draft) *domain.Place {
 			// event was; with no other place named, none.
 			return nil
 		}
+		if bm := &d.Mentions[bestMention]; bm.TokEnd < len(toks) && toks[bm.TokEnd].Norm == "'s" {
+			// "demanded that Armenia come to Karabakh's aid": a place
+			// that owns something is no scene; the one set before is.
+			if p := sceneBefore(d, dr); p != nil {
+				return p
+			}
+		}
 		return best
 	}
 	if p := sceneBefore(d, dr); p != nil {
