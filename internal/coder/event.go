@@ -556,6 +556,14 @@ func (c *Coder) actors(d *Doc, si int, dr *draft, actors []int, prev []*draft) {
 				dr.source = p.source
 			}
 		}
+		if len(dr.source) == 0 && classOf(&m) == classReport && m.Start > 0 && toks[m.Start-1].Norm == "," {
+			// "Pashinyan said …, in an interview with La Repubblica":
+			// the sentence's speaker's.
+			dr.source = openingSubject(d, si, m.Start, actors)
+			if len(dr.source) > 0 {
+				dr.report = nil // the speaker's own act
+			}
+		}
 		return
 	}
 	subjStart := dr.start
@@ -707,7 +715,7 @@ func nounForm(toks []text.Token, m codebook.Match) bool {
 
 // lightVerbs carry a noun of action as their object: "held talks",
 // "launched airstrikes", "began exercises", "took part in drills".
-var lightVerbs = set("hold", "holds", "held", "holding", "issue", "issues", "issued", "issuing", "announce", "announces", "announced", "announcing",
+var lightVerbs = set("hold", "holds", "held", "holding", "host", "hosts", "hosted", "hosting", "issue", "issues", "issued", "issuing", "announce", "announces", "announced", "announcing",
 	"order", "orders", "ordered", "approve", "approves", "approved", "authorize", "authorized", "authorise", "authorised", "conduct", "conducts", "conducted", "conducting",
 	"stage", "stages", "staged", "staging", "launch", "launches", "launched", "launching", "begin", "begins",
 	"began", "begun", "start", "starts", "started", "carry", "carries", "carried", "carrying", "complete",

@@ -39,9 +39,9 @@ func modalityOf(d *Doc, si int, dr *draft) (string, string) {
 		mod = insideGoverning(d, si, dr)
 	}
 	start := clauseStart(toks, dr.start)
-	if m.Form == codebook.Gerund && m.Start == m.Head && dr.start > 0 && toks[dr.start-1].Norm == "," {
-		// "would not attend the meeting, accusing the United States":
-		// the participle is an act of its own.
+	if (m.Form == codebook.Gerund && m.Start == m.Head || m.Nominal && classOf(&m) == classReport) && dr.start > 0 && toks[dr.start-1].Norm == "," {
+		// "would not attend the meeting, accusing the United States",
+		// "…, in an interview with Die Welt": an act of its own.
 		start = dr.start
 	}
 	var negated, hypothetical, intended, reported, obliged bool
