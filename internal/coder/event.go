@@ -937,7 +937,15 @@ func reducedPassive(d *Doc, si int, dr *draft, subj []int, actors []int) bool {
 		// qualifies.
 		end++
 	}
-	if end != m.Start || m.End >= len(toks) || !prepositions[toks[m.End].Norm] && !timeAfter[toks[m.End].Norm] {
+	if end != m.Start {
+		return false
+	}
+	if m.End >= len(toks) || toks[m.End].Norm == "." || toks[m.End].Norm == ";" {
+		// "both sides reported dozens of soldiers killed.": nothing
+		// after it to be its object.
+		return true
+	}
+	if !prepositions[toks[m.End].Norm] && !timeAfter[toks[m.End].Norm] {
 		return false
 	}
 	end = clauseEnd(toks, m.End)
