@@ -1613,6 +1613,9 @@ func resolvedActor(d *Doc, si, mi int, speaking bool) domain.Actor {
 		}
 	}
 	low := strings.ToLower(m.Text)
+	if m.Pronoun {
+		low = strings.ToLower(string(m.Ref)) // "It said": what it stands for
+	}
 	if len(code) >= 6 && code[3:6] == domain.SectorGovernment && (strings.Contains(low, "defence ministry") ||
 		strings.Contains(low, "defense ministry") || strings.Contains(low, "ministry of defence") || strings.Contains(low, "ministry of defense")) {
 		code = code[:3] + domain.SectorMilitary + code[6:]

@@ -74,6 +74,13 @@ func (c *Coder) event(d *Doc, dr *draft) *domain.Event {
 	}
 	localise(ev.Source, ev.Place)
 	localise(ev.Target, ev.Place)
+	if len(ev.Source) == 1 && len(ev.Target) == 1 && len(dr.target) == 1 && ev.Source[0].Code == ev.Target[0].Code && ev.Target[0].Code != "" &&
+		strings.HasPrefix(string(d.Mentions[dr.target[0]].Code), domain.UnknownCountry) {
+		// An agent of no stated country that the place made the source's
+		// own ("It said talks with representatives of …"): no target
+		// rather than the source against itself.
+		ev.Target = ev.Target[:0]
+	}
 	ev.ACLED = acledOf(code, dr, ev, toks)
 	future := dr.modality == domain.ModalityIntended || dr.modality == domain.ModalityDemanded
 	ev.Date = d.Date

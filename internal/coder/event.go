@@ -611,6 +611,24 @@ func (c *Coder) actors(d *Doc, si int, dr *draft, actors []int, prev []*draft) {
 		subj, dr.shared = subjectOf(d, si, chain, actors), true
 	default:
 		subj = subjectOf(d, si, subjStart, actors)
+		if len(subj) > 0 && m.Passive {
+			// "Russia's Defence Ministry said everyone in the car was
+			// killed": the speaker, not the one who underwent it.
+			for k := d.Mentions[subj[len(subj)-1]].TokEnd; k < m.Start; k++ {
+				if sayVerbs[toks[k].Norm] && toks[k].Shape == text.Lower {
+					// Unless a pronoun opens the reported clause: "Israel
+					// said it was attacked" is Israel's.
+					j := k + 1
+					for j < m.Start && (toks[j].Norm == "that" || toks[j].Norm == "on" || timeWords[toks[j].Norm]) {
+						j++
+					}
+					if !subjectPronouns[toks[j].Norm] {
+						subj = nil
+					}
+					break
+				}
+			}
+		}
 	}
 	if len(subj) == 0 && dr.gov == nil && m.Form == codebook.Base && m.Start > 0 && toks[m.Start-1].Norm == "to" {
 		// "Thousands of Nigerians were converging for a rally in Lagos

@@ -1112,6 +1112,49 @@ func (st *state) itsAntecedent(si, p int) (*Mention, bool) {
 	return found, found != nil
 }
 
+// itSubject resolves "It" opening sentence si before a verb of speech or
+// of a political act ("It accused Armenian sources of …", "It also
+// said"): the body or country that opened the sentence before as its
+// subject. Not "It is unclear", and not a person ("he", "she").
+func (st *state) itSubject(si int) (*Mention, bool) {
+	next := 1
+	if n := st.norm(si, next); n == "also" || n == "has" || n == "had" || n == "later" || n == "then" {
+		next++
+	}
+	if si == 0 || st.cueAt(si, next) != cueSpeech {
+		return nil, false
+	}
+	var first *Mention
+	prev := st.toks(si - 1)
+	for j := len(st.out) - 1; j >= 0; j-- {
+		m := &st.out[j]
+		if m.Sentence < si-1 {
+			break
+		}
+		if m.Sentence != si-1 {
+			continue
+		}
+		if m.Tok > 0 && prev[m.Tok-1].Norm == "," && m.TokEnd+4 >= len(prev) && st.cueAt(si-1, m.TokEnd) == cueSpeech {
+			// "…, Russia's Defence Ministry said." It said …: the
+			// speaker who closed the sentence before.
+			first = m
+			break
+		}
+		first = m
+	}
+	if first == nil || first.Code == "" || first.Plural || first.Type == domain.MentionPerson ||
+		first.Type == domain.MentionPlace && !first.Metonymy {
+		return nil, false
+	}
+	if first.Tok > 1 && (first.Tok == 0 || prev[first.Tok-1].Norm != ",") {
+		return nil, false
+	}
+	if n := st.norm(si-1, first.TokEnd); n == "were" || n == "are" || n == "have" {
+		return nil, false // "Russian peacekeepers were killed": they, not it
+	}
+	return first, true
+}
+
 // emitDemonym emits a demonym or a country named as one of coordinated
 // owners, from token tok ("Syria" of "Syria and Palestinian leader ...").
 func (st *state) emitDemonym(si, tok int, d *atom) {
@@ -1137,14 +1180,17 @@ func (st *state) emitDemonym(si, tok int, d *atom) {
 func (st *state) emitPronoun(si, i int) (int, bool) {
 	c := st.cueAt(si, i)
 	var plural bool
-	switch c {
-	case cuePronounOne, cuePossOne:
-	case cuePronounMany, cuePossMany:
+	var ante *Mention
+	var ok bool
+	switch {
+	case c == cuePronounOne, c == cuePossOne:
+		ante, ok = st.antecedent(si, i, false)
+	case c == cuePronounMany, c == cuePossMany:
 		plural = true
-	default:
-		return 0, false
+		ante, ok = st.antecedent(si, i, true)
+	case i == 0 && st.norm(si, i) == "it":
+		ante, ok = st.itSubject(si)
 	}
-	ante, ok := st.antecedent(si, i, plural)
 	if !ok {
 		return 0, false
 	}
