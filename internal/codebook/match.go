@@ -241,15 +241,19 @@ func (s *scratch) try(r *rule, e int, p int) bool {
 		if p >= n || (toks[p].Kind != text.Word && toks[p].Kind != text.Number) || notTarget[toks[p].Norm] {
 			return false
 		}
-		words := 0
+		words, times := 0, 0
 		for k := 1; ; k++ {
 			q := p + k - 1
-			if q >= n || clausePunct(&toks[q]) || k > 1 && infinitiveTo(toks, q) {
-				// No T holds an infinitive: in "called on Azerbaijan to
-				// halt the attack and to sit down", T is Azerbaijan.
+			if q >= n || clausePunct(&toks[q]) || k > 1 && (infinitiveTo(toks, q) || inTargetStop[toks[q].Norm]) {
+				// No T holds an infinitive or a clause: in "called on
+				// Azerbaijan to halt the attack and to sit down", T is
+				// Azerbaijan.
 				return false
 			}
-			if !fused(toks, q) {
+			switch {
+			case k > 1 && targetTime[toks[q].Norm] && times < 3:
+				times++ // "the court on Thursday to": a time, not the party
+			case !fused(toks, q):
 				words++
 			}
 			if words > maxTarget {
@@ -264,10 +268,19 @@ func (s *scratch) try(r *rule, e int, p int) bool {
 	return false
 }
 
+// targetTime may follow the party a T slot names, uncounted: "asked the
+// International Court of Justice on Thursday to".
+var targetTime = setOf("on", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+	"today", "yesterday", "again", "also", "last", "week", "earlier", "later")
+
+// inTargetStop are words no T slot holds past its first word: they open
+// a clause ("the martial law order early Wednesday after lawmakers …").
+var inTargetStop = setOf("after", "before", "when", "while", "because", "since", "if", "like", "or")
+
 // infinitiveTo reports whether token q is the "to" of an infinitive, not
-// of "up to 10,000" or "to 2,000".
+// of "up to 10,000", "to 2,000" or "to New Delhi".
 func infinitiveTo(toks []text.Token, q int) bool {
-	return toks[q].Norm == "to" && toks[q-1].Norm != "up" && (q+1 >= len(toks) || toks[q+1].Kind != text.Number)
+	return toks[q].Norm == "to" && toks[q-1].Norm != "up" && (q+1 >= len(toks) || toks[q+1].Kind == text.Word && toks[q+1].Shape == text.Lower)
 }
 
 // fused reports whether token i continues the word before it: a hyphen

@@ -14,7 +14,7 @@ import (
 const (
 	maxElems   = 24
 	maxGap     = 3 // tokens a "*" may skip
-	maxTarget  = 8 // tokens a "T" slot may span ("the International Court of Justice on Thursday")
+	maxTarget  = 8 // words a "T" slot may span, besides a time after it ("the International Court of Justice on Thursday")
 	maxTrigger = 48
 	maxGaps    = 8 // gaps in one pattern
 )

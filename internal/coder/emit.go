@@ -253,9 +253,10 @@ func (c *Coder) placeOf(d *Doc, dr *draft) *domain.Place {
 			// event was; with no other place named, none.
 			return nil
 		}
-		if bm := &d.Mentions[bestMention]; bm.TokEnd < len(toks) && toks[bm.TokEnd].Norm == "'s" {
+		if bm := &d.Mentions[bestMention]; bm.TokEnd+1 < len(toks) && toks[bm.TokEnd].Norm == "'s" && abstractOwned[toks[bm.TokEnd+1].Norm] {
 			// "demanded that Armenia come to Karabakh's aid": a place
-			// that owns something is no scene; the one set before is.
+			// owning what is no thing is no scene ("Tunisia's national
+			// museum" is one); the one set before is.
 			if p := sceneBefore(d, dr); p != nil {
 				return p
 			}
@@ -290,9 +291,26 @@ func sceneBefore(d *Doc, dr *draft) *domain.Place {
 			if d.Focus != nil && p.Country == d.Focus.Country {
 				return nil
 			}
-			for _, a := range slices.Concat(dr.source, dr.target) {
-				if c := d.Mentions[a].Country; c != "" && c != p.Country {
+			// Not where the sentence names another country ("Tunisian
+			// security forces have also fought gunbattles with jihadists
+			// at home", after jihadists in Syria), nor for a government
+			// the article named before of another ("the government will
+			// use the attack").
+			cur := d.tokens(dr.sent)
+			for _, i := range d.Sentence[dr.sent] {
+				o := &d.Mentions[i]
+				if o.TokEnd+1 < len(cur) && cur[o.TokEnd].Norm == "'s" && abstractOwned[cur[o.TokEnd+1].Norm] {
+					continue // "Gaza's aid": no scene
+				}
+				if o.Country != "" && o.Country != p.Country {
 					return nil
+				}
+			}
+			for _, a := range slices.Concat(dr.source, dr.target) {
+				if d.Mentions[a].Code == domain.UnknownCountry+domain.SectorGovernment {
+					if r := namedBefore(d, a, domain.SectorGovernment); r != "" && r[:3] != string(p.Country) {
+						return nil
+					}
 				}
 			}
 			p.Text, p.Span = "", domain.Span{}
@@ -313,6 +331,11 @@ func prepBefore(toks []text.Token, k int) int {
 
 var directionWords = set("central", "northern", "southern", "eastern", "western", "north", "south", "east", "west",
 	"northeastern", "northwestern", "southeastern", "southwestern", "downtown", "greater", "occupied", "rural", "coastal")
+
+// abstractOwned are what a place owns that is not where anything
+// happens: "come to Karabakh's aid", "Ukraine's future".
+var abstractOwned = set("aid", "help", "rescue", "defence", "defense", "side", "future", "fate", "cause",
+	"sovereignty", "independence", "security", "support", "behalf", "interests", "people")
 
 // scenePrep holds the prepositions that set a scene: "in Yerevan", "at
 // the border", "near Stepanakert".

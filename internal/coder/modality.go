@@ -193,8 +193,18 @@ func finiteAfter(d *Doc, toks []text.Token, k int) bool {
 	if j >= len(toks) || toks[j].Kind != text.Word || toks[j].Shape != text.Lower {
 		return false
 	}
-	return j > k+1 && (toks[k+1].Norm == "has" || toks[k+1].Norm == "have" || toks[k+1].Norm == "had" || toks[k+1].Norm == "did" ||
-		toks[k+1].Norm == "was" || toks[k+1].Norm == "were") || isFiniteVerb(d, toks[j].Norm)
+	if j > k+1 && (toks[k+1].Norm == "has" || toks[k+1].Norm == "have" || toks[k+1].Norm == "had" || toks[k+1].Norm == "did" ||
+		toks[k+1].Norm == "was" || toks[k+1].Norm == "were") {
+		return true
+	}
+	// A bare -ed word after a modal or "be" just before is the modal's
+	// participle: "should be trained and equipped to fight".
+	for i := max(0, k-4); i < k; i++ {
+		if modals[toks[i].Norm] || toks[i].Norm == "be" || toks[i].Norm == "been" || toks[i].Norm == "to" {
+			return false
+		}
+	}
+	return isFiniteVerb(d, toks[j].Norm)
 }
 
 // ownWill reports whether "would" at token k is a speaker's "will" for
