@@ -1328,6 +1328,9 @@ func coordinated(d *Doc, si, a int, endAt mentionIndex) []int {
 	out := []int{a}
 	for {
 		k := d.Mentions[out[0]].Tok
+		if k >= 4 && toks[k-2].Norm == "the" && adjectiveOfParty(d, toks[k-1]) {
+			k-- // "Sudan's army and the paramilitary Rapid Support Forces"
+		}
 		if k >= 3 && toks[k-1].Norm == "the" {
 			k-- // "Brazil and the United States"
 		}
@@ -1347,9 +1350,58 @@ func coordinated(d *Doc, si, a int, endAt mentionIndex) []int {
 		if !ok {
 			break
 		}
+		if len(out) == 1 && newClauseSubject(d, toks, &d.Mentions[out[0]]) && objectAfterVerb(d, toks, listStart(d, toks, b, endAt), true) {
+			// "Hamas released more hostages and Israel freed …": the
+			// object of the clause before is no co-subject.
+			break
+		}
 		out = append([]int{b}, out...)
 	}
 	return out
+}
+
+// placeNouns after a country's adjective make it a place's: "the Saudi
+// city of Jeddah".
+var placeNouns = set("city", "town", "village", "capital", "port", "province", "region", "district", "border",
+	"territory", "coast", "island", "enclave", "exclave", "side")
+
+// adjectiveOfParty reports whether a token is a plain lower-case word
+// that may qualify a party after "the" ("the paramilitary RSF", "the
+// rebel M23"): no finite verb, preposition, conjunction or determiner.
+func adjectiveOfParty(d *Doc, t text.Token) bool {
+	return t.Kind == text.Word && t.Shape == text.Lower && !prepositions[t.Norm] &&
+		!isFiniteVerb(d, t.Norm) && t.Norm != "and" && t.Norm != "or" && !determiners[t.Norm]
+}
+
+// listStart returns the first mention of the list that mention b ends
+// ("Qatar" of "by Qatar and Egypt").
+func listStart(d *Doc, toks []text.Token, b int, endAt mentionIndex) *gazetteer.Mention {
+	for {
+		k := d.Mentions[b].Tok
+		if k < 2 || toks[k-1].Norm != "and" && toks[k-1].Norm != "," {
+			return &d.Mentions[b]
+		}
+		a, ok := endAt.get(k - 1)
+		if !ok {
+			return &d.Mentions[b]
+		}
+		b = a
+	}
+}
+
+// objectAfterVerb reports whether a mention follows a finite verb or a
+// preposition closely ("released more hostages", "mediation by Qatar"):
+// an object, not a subject.
+func objectAfterVerb(d *Doc, toks []text.Token, m *gazetteer.Mention, preps bool) bool {
+	j := m.Tok - 1
+	for n := 0; n < 2 && j >= 0 && (determiners[toks[j].Norm] || toks[j].Kind == text.Number || toks[j].Norm == "more"); n++ {
+		j-- // "released more hostages", "freed 39 prisoners"
+	}
+	if j < 0 || toks[j].Shape != text.Lower {
+		return false
+	}
+	w := toks[j].Norm
+	return isFiniteVerb(d, w) || w == "freed" || w == "held" || preps && prepositions[w]
 }
 
 // objectOf finds the target of a verb: the actor mention in the T slot, or
@@ -1447,6 +1499,12 @@ func objectOf(d *Doc, si int, dr *draft, actors []int) []int {
 			return nil
 		}
 		if mm.Metonymy && (prev == "in" || prev == "near" || prev == "at") {
+			continue
+		}
+		if mm.TokEnd < len(toks) && placeNouns[toks[mm.TokEnd].Norm] && len(mm.Code) == 3 && mm.Tok >= 2 &&
+			toks[mm.Tok-1].Norm == "the" && scenePrep[toks[mm.Tok-2].Norm] {
+			// "talks in the Saudi city of Jeddah", "in the Azerbaijani
+			// town of Yevlakh": where, not whom.
 			continue
 		}
 		if (prev == "to" || prev == "as") && mm.Tok >= 2 && toks[mm.Tok-2].Norm == "known" {
@@ -1618,6 +1676,12 @@ func coordinatedAfter(d *Doc, si, a int, actors []int) []int {
 			if e >= len(toks) || (toks[e].Norm != "and" && toks[e].Norm != ",") {
 				return out
 			}
+		}
+		if newClauseSubject(d, toks, &d.Mentions[next]) && objectAfterVerb(d, toks, &d.Mentions[out[0]], false) {
+			// "released more hostages and Israel freed …": the next
+			// clause's subject, not one more object ("talks between X
+			// and Y ended" is a list).
+			return out
 		}
 		out = append(out, next)
 	}
