@@ -75,6 +75,10 @@ type Doc struct {
 	// Focus is the place the article is mostly about, for events whose
 	// sentence names none.
 	Focus *domain.Place
+	// focusVenue: every mention of the focus place is where talks were
+	// held ("at talks in the Saudi city of Jeddah"), which says nothing of
+	// whose the article's forces and governments are.
+	focusVenue bool
 
 	drafts      []*draft
 	counted     map[int]bool // sentences whose numbers an event took
@@ -134,6 +138,7 @@ func (c *Coder) mentions(d *Doc) {
 		}
 	}
 	d.Focus = focusPlace(d)
+	d.focusVenue = d.Focus != nil && onlyVenue(d, d.Focus)
 }
 
 func (c *Coder) matches(d *Doc) {
@@ -193,6 +198,34 @@ func focusPlace(d *Doc) *domain.Place {
 	p := *first[best]
 	p.Text, p.Span = "", domain.Span{}
 	return &p
+}
+
+// onlyVenue reports whether every mention of place p is the venue of
+// talks or a meeting.
+func onlyVenue(d *Doc, p *domain.Place) bool {
+	k := p.Key()
+	for i := range d.Mentions[:d.found] {
+		m := &d.Mentions[i]
+		if q := m.Place(); q != nil && !m.Metonymy && q.Key() == k && !talksVenue(d.tokens(m.Sentence), m.Tok) {
+			return false
+		}
+	}
+	return true
+}
+
+// talksVenue reports whether the place at token k is where talks were
+// held: after "talks", "a meeting", "a summit" … and "in" or "at" ("at
+// talks in the Saudi city of Jeddah").
+func talksVenue(toks []text.Token, k int) bool {
+	for j := k - 1; j >= 0 && j >= k-8; j-- {
+		switch toks[j].Norm {
+		case "talks", "meeting", "summit", "negotiations", "conference", "forum":
+			return j+1 < len(toks) && (toks[j+1].Norm == "in" || toks[j+1].Norm == "at")
+		case ",", ";":
+			return false
+		}
+	}
+	return false
 }
 
 // recordID derives a stable id for a record from its article, kind and

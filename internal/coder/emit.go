@@ -72,8 +72,15 @@ func (c *Coder) event(d *Doc, dr *draft) *domain.Event {
 		}
 		dr.event = nil
 	}
-	localise(ev.Source, ev.Place)
-	localise(ev.Target, ev.Place)
+	if d.focusVenue && ev.Place != nil && ev.Place.Key() == d.Focus.Key() {
+		// The focus is only where talks were held: forces and
+		// governments of no stated country are those named before.
+		fromNamed(d, ev.Source, dr.source)
+		fromNamed(d, ev.Target, dr.target)
+	} else {
+		localise(ev.Source, ev.Place)
+		localise(ev.Target, ev.Place)
+	}
 	if len(ev.Source) == 1 && len(ev.Target) == 1 && len(dr.target) == 1 && ev.Source[0].Code == ev.Target[0].Code && ev.Target[0].Code != "" &&
 		strings.HasPrefix(string(d.Mentions[dr.target[0]].Code), domain.UnknownCountry) {
 		// An agent of no stated country that the place made the source's
@@ -267,6 +274,11 @@ func (c *Coder) placeOf(d *Doc, dr *draft) *domain.Place {
 		return p
 	}
 	if d.Focus != nil {
+		if r := codebook.Root(dr.code); d.focusVenue && (r < "03" || r > "06") {
+			// Where talks were held is no place for fighting or
+			// protest the sentence does not place: unknown.
+			return nil
+		}
 		p := *d.Focus
 		return &p
 	}
@@ -514,6 +526,24 @@ func localise(as []domain.Actor, p *domain.Place) {
 		if strings.HasPrefix(string(a.Code), domain.UnknownCountry) && len(a.Code) > 3 && a.Country == "" {
 			a.Code = p.Country + a.Code[3:]
 			a.Country = p.Country
+		}
+	}
+}
+
+// fromNamed gives armed forces and governments of no stated country
+// ("both forces", "the government") the code of the last of their sector
+// the article named, leaving the others unknown.
+func fromNamed(d *Doc, as []domain.Actor, idx []int) {
+	for k := range as {
+		a := &as[k]
+		if k >= len(idx) || !strings.HasPrefix(string(a.Code), domain.UnknownCountry) || len(a.Code) < 6 || a.Country != "" {
+			continue
+		}
+		switch sector := string(a.Code)[3:6]; sector {
+		case domain.SectorMilitary, domain.SectorGovernment:
+			if r := namedBefore(d, idx[k], sector); r != "" {
+				a.Code, a.Country = domain.NullString(r), domain.NullString(r[:3])
+			}
 		}
 	}
 }
