@@ -587,6 +587,12 @@ func (c *Coder) actors(d *Doc, si int, dr *draft, actors []int, prev []*draft) {
 		chain = infinitiveBefore(d, toks, m.Start)
 	}
 	p := sharedSubject(toks, dr.start, prev)
+	if p != nil && p.report != nil && m.Form == codebook.Past && p.match.Form == codebook.Participle && verbalRoot(m.Code) {
+		// "The army said the RSF had attacked its bases and accused the
+		// paramilitary force of …": a simple past of speech after a
+		// reported pluperfect goes with the verb of saying.
+		p = nil
+	}
 	switch {
 	case len(subj) > 0 || m.Passive && p != nil:
 	case p != nil && (len(p.source) > 0 || chain < 0):
@@ -841,6 +847,16 @@ var modals = set("will", "would", "shall", "should", "can", "could", "may", "mig
 var speechGerunds = set("speaking", "saying", "telling", "adding", "noting", "insisting", "stressing", "warning",
 	"arguing", "accusing", "blaming", "calling", "urging", "demanding", "claiming", "citing", "describing", "writing",
 	"addressing", "announcing", "rejecting", "denying", "dismissing", "praising", "criticising", "criticizing")
+
+// verbalRoot reports whether a code is a verbal act: a statement,
+// appeal, demand, disapproval, rejection or threat.
+func verbalRoot(code string) bool {
+	switch codebook.Root(code) {
+	case "01", "02", "10", "11", "12", "13":
+		return true
+	}
+	return false
+}
 
 // coordAux may stand between "and" or "but" and the finite verb after
 // it: "and has accused", "but had already said".
