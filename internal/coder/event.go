@@ -731,11 +731,21 @@ func nounForm(toks []text.Token, m codebook.Match) bool {
 		// fighting; but "accused Armenia of shelling villages" is a verb.
 		return true
 	}
+	if m.Form == codebook.Third && codebook.Root(m.Code) >= "18" && (sayVerbs[toks[m.Start-1].Norm] || reportedNouns[toks[m.Start-1].Norm]) {
+		// "Residents reported clashes", "witnesses described attacks": a
+		// plural noun after a verb of saying, not a verb.
+		return true
+	}
 	if !articles[toks[m.Start-1].Norm] {
 		return false
 	}
 	return m.Form == codebook.Gerund || m.Form == codebook.Base || m.Form == codebook.Third
 }
+
+// reportedNouns are verbs that take a plural noun of action as object:
+// "described attacks", "denied attacks", "confirmed strikes".
+var reportedNouns = set("described", "denied", "confirmed", "condemned", "witnessed", "heard", "saw", "documented",
+	"recorded", "blamed", "feared")
 
 // lightVerbs carry a noun of action as their object: "held talks",
 // "launched airstrikes", "began exercises", "took part in drills".
