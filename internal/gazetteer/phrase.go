@@ -263,12 +263,21 @@ loop:
 // office on the article's date wins, else the first.
 func (st *state) personOf(a *atom) *entry {
 	var first *entry
+	// "in Masisi territory", "near Masisi": a place, not the surname.
+	placed := false
+	if a.end-a.tok == 1 {
+		switch st.norm(a.sent, a.tok-1) {
+		case "in", "near", "outside", "around":
+			placed = true
+		}
+		placed = placed || adminNouns[st.norm(a.sent, a.end)]
+	}
 	for _, ln := range st.names[a.n0:a.n1] {
 		e := &st.g.entries[ln.entry]
 		if e.kind != kPerson {
 			continue
 		}
-		if ln.surname && !e.short && !st.seen[e.person] {
+		if ln.surname && (placed || !e.short && !st.seen[e.person]) {
 			continue
 		}
 		if first == nil {
@@ -282,6 +291,11 @@ func (st *state) personOf(a *atom) *entry {
 	}
 	return first
 }
+
+// adminNouns after a name make it a place's: "Masisi territory",
+// "Rutshuru district".
+var adminNouns = map[string]bool{"territory": true, "district": true, "province": true, "county": true,
+	"region": true, "governorate": true, "oblast": true, "prefecture": true, "municipality": true}
 
 // holdsOffice reports whether a person has a tenure on the article's date.
 func (st *state) holdsOffice(person string) bool {
