@@ -274,8 +274,9 @@ var targetTime = setOf("on", "monday", "tuesday", "wednesday", "thursday", "frid
 	"today", "yesterday", "again", "also", "last", "week", "earlier", "later")
 
 // inTargetStop are words no T slot holds past its first word: they open
-// a clause ("the martial law order early Wednesday after lawmakers …").
-var inTargetStop = setOf("after", "before", "when", "while", "because", "since", "if", "like", "or")
+// a clause ("the martial law order early Wednesday after lawmakers …",
+// "told Ankara that Russia had nothing to do with it").
+var inTargetStop = setOf("after", "before", "when", "while", "because", "since", "if", "like", "or", "that")
 
 // infinitiveTo reports whether token q is the "to" of an infinitive, not
 // of "up to 10,000", "to 2,000" or "to New Delhi".

@@ -157,7 +157,12 @@ func (c *Coder) sentenceEvents(d *Doc, si int) {
 		if g := govOf[i]; g >= 0 {
 			gm := ms[g]
 			dr.gov, dr.govClass = &gm, classOf(&gm)
-			if code := compose(dr.govClass, m.Code); code != "" && c.known(code) {
+			if code := compose(dr.govClass, m.Code); dr.govClass == classPromise && codebook.Root(m.Code) >= "18" &&
+				negatedBetween(toks, gm.Head, m.Head) && c.known("0356") {
+				// "agreed not to attack merchant ships": a promise of
+				// restraint, not a threat.
+				dr.code = "0356"
+			} else if code != "" && c.known(code) {
 				dr.code = code
 			} else {
 				// No counterpart: the governing verb's own code (an
@@ -617,19 +622,22 @@ func (c *Coder) actors(d *Doc, si int, dr *draft, actors []int, prev []*draft) {
 		subj, dr.shared = subjectOf(d, si, chain, actors), true
 	default:
 		subj = subjectOf(d, si, subjStart, actors)
-		if len(subj) > 0 && m.Passive {
+		if len(subj) > 0 && (m.Passive || codebook.Root(m.Code) >= "18") {
 			// "Russia's Defence Ministry said everyone in the car was
-			// killed": the speaker, not the one who underwent it.
-			for k := d.Mentions[subj[len(subj)-1]].TokEnd; k < m.Start; k++ {
-				if sayVerbs[toks[k].Norm] && toks[k].Shape == text.Lower {
+			// killed", "It said four HIMARS rockets struck the
+			// building": the speaker, neither who underwent it nor who
+			// attacked ("The ICRC said trucks carrying flour crossed"
+			// are the ICRC's).
+			for k := d.Mentions[subj[len(subj)-1]].TokEnd; k < min(m.Start, m.Head); k++ {
+				if sayVerbs[toks[k].Norm] && toks[k].Shape == text.Lower && !slices.Contains(dr.trigger, k) {
 					// Unless a pronoun opens the reported clause: "Israel
 					// said it was attacked" is Israel's.
 					j := k + 1
 					for j < m.Start && (toks[j].Norm == "that" || toks[j].Norm == "on" || timeWords[toks[j].Norm]) {
 						j++
 					}
-					if !subjectPronouns[toks[j].Norm] {
-						subj = nil
+					if !subjectPronouns[toks[j].Norm] && !ownPossessive[toks[j].Norm] {
+						subj = nil // but "Russia said its missiles had struck" is Russia's
 					}
 					break
 				}
@@ -857,6 +865,17 @@ var modals = set("will", "would", "shall", "should", "can", "could", "may", "mig
 var speechGerunds = set("speaking", "saying", "telling", "adding", "noting", "insisting", "stressing", "warning",
 	"arguing", "accusing", "blaming", "calling", "urging", "demanding", "claiming", "citing", "describing", "writing",
 	"addressing", "announcing", "rejecting", "denying", "dismissing", "praising", "criticising", "criticizing")
+
+// negatedBetween reports whether "not" or "never" stands between tokens
+// a and b: "agreed not to attack", "pledged never to use".
+func negatedBetween(toks []text.Token, a, b int) bool {
+	for k := a + 1; k < b && k < len(toks); k++ {
+		if toks[k].Norm == "not" || toks[k].Norm == "never" {
+			return true
+		}
+	}
+	return false
+}
 
 // verbalRoot reports whether a code is a verbal act: a statement,
 // appeal, demand, disapproval, rejection or threat.
@@ -1386,6 +1405,10 @@ func coordinated(d *Doc, si, a int, endAt mentionIndex) []int {
 	return out
 }
 
+// suppliedBy after "X-" name who made or gave a thing: "U.S.-supplied
+// missiles", "Iranian-made drones".
+var suppliedBy = set("supplied", "made", "built", "funded", "provided", "donated", "manufactured", "designed", "produced")
+
 // placeNouns after a country's adjective make it a place's: "the Saudi
 // city of Jeddah".
 var placeNouns = set("city", "town", "village", "capital", "port", "province", "region", "district", "border",
@@ -1531,6 +1554,15 @@ func objectOf(d *Doc, si int, dr *draft, actors []int) []int {
 			toks[mm.Tok-1].Norm == "the" && scenePrep[toks[mm.Tok-2].Norm] {
 			// "talks in the Saudi city of Jeddah", "in the Azerbaijani
 			// town of Yevlakh": where, not whom.
+			continue
+		}
+		if prev == "by" && !m.Passive && !dr.match.Nominal && codebook.Root(m.Code) >= "18" && mm.Tok >= 2 && pastOfVerb(d, toks[mm.Tok-2].Norm) {
+			// "shelled Kramatorsk after the ceasefire ordered by Putin":
+			// the agent of another verb, not the attack's target.
+			continue
+		}
+		if mm.TokEnd+1 < len(toks) && toks[mm.TokEnd].Norm == "-" && suppliedBy[toks[mm.TokEnd+1].Norm] {
+			// "a depot of U.S.-supplied missiles": who supplied them.
 			continue
 		}
 		if (prev == "to" || prev == "as") && mm.Tok >= 2 && toks[mm.Tok-2].Norm == "known" {
@@ -1702,6 +1734,9 @@ func coordinatedAfter(d *Doc, si, a int, actors []int) []int {
 			if e >= len(toks) || (toks[e].Norm != "and" && toks[e].Norm != ",") {
 				return out
 			}
+		}
+		if nm := &d.Mentions[next]; nm.TokEnd+1 < len(toks) && toks[nm.TokEnd].Norm == "-" && suppliedBy[toks[nm.TokEnd+1].Norm] {
+			return out // "a warship and a depot of U.S.-supplied missiles"
 		}
 		if newClauseSubject(d, toks, &d.Mentions[next]) && objectAfterVerb(d, toks, &d.Mentions[out[0]], false) {
 			// "released more hostages and Israel freed …": the next
