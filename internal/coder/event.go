@@ -739,6 +739,11 @@ func nounForm(toks []text.Token, m codebook.Match) bool {
 		// fighting; but "accused Armenia of shelling villages" is a verb.
 		return true
 	}
+	if m.Form == codebook.Third && (nounPreps[toks[m.Start-1].Norm] || toks[m.Start-1].Norm == "'s") {
+		// "killed in clashes near the checkpoint", "in Thursday's
+		// clashes": a noun after a preposition or an owner.
+		return true
+	}
 	if m.Form == codebook.Third && codebook.Root(m.Code) >= "18" && (sayVerbs[toks[m.Start-1].Norm] || reportedNouns[toks[m.Start-1].Norm]) {
 		// "Residents reported clashes", "witnesses described attacks": a
 		// plural noun after a verb of saying, not a verb.
@@ -749,6 +754,10 @@ func nounForm(toks []text.Token, m codebook.Match) bool {
 	}
 	return m.Form == codebook.Gerund || m.Form == codebook.Base || m.Form == codebook.Third
 }
+
+// nounPreps are prepositions after which a verb's -s form is a plural
+// noun: "in clashes", "during attacks".
+var nounPreps = set("in", "of", "during", "after", "before", "amid", "since", "for", "from", "with", "on", "over", "despite", "following")
 
 // reportedNouns are verbs that take a plural noun of action as object:
 // "described attacks", "denied attacks", "confirmed strikes".
