@@ -947,9 +947,9 @@ func openingSubject(d *Doc, si, v int, actors []int) []int {
 	if len(toks) > 0 && determiners[toks[0].Norm] {
 		start = 1
 	}
-	if first.Tok > start || first.TokEnd >= v || first.TokEnd >= len(toks) || toks[first.TokEnd].Kind != text.Word ||
-		toks[first.TokEnd].Shape != text.Lower {
-		return nil
+	if first.Tok > start || first.TokEnd >= v || first.TokEnd >= len(toks) ||
+		(toks[first.TokEnd].Kind != text.Word || toks[first.TokEnd].Shape != text.Lower) && toks[first.TokEnd].Norm != "," {
+		return nil // "Guterres, visiting the crossing, said … and called for": still the subject
 	}
 	return subjectOf(d, si, first.TokEnd, actors)
 }
@@ -1175,7 +1175,9 @@ func subjectOf(d *Doc, si, v int, actors []int) []int {
 			// Skip an apposition or relative clause set off by commas:
 			// "David Babayan, an adviser to …, emphasized".
 			p := prevComma(toks, k-1)
-			if p >= 0 && appositive(toks, p+1) {
+			if p >= 0 && (appositive(toks, p+1) || isGerund(toks[p+1].Norm) && toks[p+1].Shape == text.Lower) {
+				// … or a participle: "Guterres, visiting the crossing,
+				// said".
 				if a, ok := endAt.get(p); ok {
 					return coordinated(d, si, a, endAt)
 				}
