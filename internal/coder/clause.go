@@ -1,6 +1,8 @@
 package coder
 
 import (
+	"strings"
+
 	"github.com/truce/truce/internal/text"
 )
 
@@ -126,7 +128,7 @@ func attribution(toks []text.Token, k int) bool {
 	if toks[k+1].Norm == "according" {
 		return true
 	}
-	for j := k + 1; j < len(toks) && j <= k+8; j++ {
+	for j := k + 1; j < len(toks) && j <= k+16; j++ {
 		t := toks[j]
 		if attributionVerbs[t.Norm] && j > k+1 {
 			// A time or a channel may follow the verb, not a clause.
@@ -135,9 +137,17 @@ func attribution(toks []text.Token, k int) bool {
 		if t.Kind == text.Punct && t.Norm != "'s" && t.Norm != "-" && t.Norm != "(" && t.Norm != ")" && t.Norm != "." {
 			return false
 		}
+		if j > k+8 && t.Shape == text.Lower && (strings.HasSuffix(t.Norm, "ed") || clauseVerbs[t.Norm]) {
+			// A long attribution names its source in nouns ("…, the
+			// office of the UN envoy and the International Committee
+			// of the Red Cross said"); a verb makes it a clause.
+			return false
+		}
 	}
 	return false
 }
+
+var clauseVerbs = set("is", "are", "was", "were", "has", "have", "had", "will", "would", "can", "could")
 
 func isGerund(w string) bool {
 	return len(w) > 5 && w[len(w)-3:] == "ing" && w != "during" && w != "including" && w != "according" && w != "following"

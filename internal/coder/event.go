@@ -1537,6 +1537,15 @@ func objectOf(d *Doc, si int, dr *draft, actors []int) []int {
 		}
 	}
 	report := classOf(&m) == classReport
+	// The attribution that closes the sentence names the source of the
+	// news, never a party ("…, the office of the UN envoy and the ICRC
+	// said").
+	for k := from; k < end; k++ {
+		if attribution(toks, k) {
+			end = k
+			break
+		}
+	}
 	for _, a := range actors {
 		mm := &d.Mentions[a]
 		if mm.Tok < from || mm.Tok >= end {
