@@ -644,6 +644,12 @@ func (c *Coder) actors(d *Doc, si int, dr *draft, actors []int, prev []*draft) {
 			}
 		}
 	}
+	if attributive(toks, m) {
+		// "ICRC planes carried hundreds of released detainees": who
+		// released them the sentence does not say.
+		subj = nil
+		dr.reduced = true
+	}
 	if len(subj) == 0 && dr.gov == nil && m.Form == codebook.Base && m.Start > 0 && toks[m.Start-1].Norm == "to" {
 		// "Thousands of Nigerians were converging for a rally in Lagos
 		// to protest": the purpose is the sentence's subject's.
@@ -874,6 +880,20 @@ var modals = set("will", "would", "shall", "should", "can", "could", "may", "mig
 var speechGerunds = set("speaking", "saying", "telling", "adding", "noting", "insisting", "stressing", "warning",
 	"arguing", "accusing", "blaming", "calling", "urging", "demanding", "claiming", "citing", "describing", "writing",
 	"addressing", "announcing", "rejecting", "denying", "dismissing", "praising", "criticising", "criticizing")
+
+// attributive reports whether a participle match stands before its noun
+// as an adjective after a determiner, a number or "of": "hundreds of
+// released detainees", "the detained activists".
+func attributive(toks []text.Token, m codebook.Match) bool {
+	if m.Form != codebook.Past && m.Form != codebook.Participle || m.Start != m.Head || m.Head == 0 ||
+		m.End != m.Head+2 || !slices.Contains(m.Trigger, m.Head+1) {
+		return false
+	}
+	p := toks[m.Head-1]
+	return p.Kind == text.Number || p.Norm == "of" || attributiveBefore[p.Norm]
+}
+
+var attributiveBefore = set("the", "a", "an", "their", "its", "his", "her", "our", "some", "several", "many", "all", "other")
 
 // negatedBetween reports whether "not" or "never" stands between tokens
 // a and b: "agreed not to attack", "pledged never to use".
