@@ -201,12 +201,22 @@ func (st *state) emitPhrase(si int, ph *phrase) int {
 		m.Name = domain.NullString(name)
 		m.Role = domain.NullString(st.doc.Text[st.toks(si)[ph.start].Start:st.toks(si)[ph.capseq[0]-1].End])
 		c := st.ownerCountry(ph)
+		var near *Mention // "White House press secretary Josh Earnest"
+		if n := len(st.out); c == domain.UnknownCountry && n > 0 {
+			if o := &st.out[n-1]; o.Sentence == si && o.TokEnd < ph.start && o.TokEnd+1 >= ph.start && o.Code != "" &&
+				o.Type != domain.MentionPlace && o.Type != domain.MentionPerson && !strings.HasPrefix(string(o.Code), domain.UnknownCountry) &&
+				st.toks(si)[o.TokEnd].Shape == text.Lower {
+				near = o
+			}
+		}
 		if c == domain.UnknownCountry {
 			// "The US commander in Iraq, General David Petraeus,": the
 			// post named before the comma says whose he is; else
 			// "President Abdelaziz Bouteflika" in an article about one
 			// country is that country's.
-			if r := st.rolePosted(si, ph.start); r != nil {
+			if near != nil && len(near.Code) >= 3 {
+				c = string(near.Code)[:3]
+			} else if r := st.rolePosted(si, ph.start); r != nil {
 				c = string(r.Country)
 			} else if d := st.dominantCountry(); d != "" {
 				c = d
@@ -220,6 +230,8 @@ func (st *state) emitPhrase(si int, ph *phrase) int {
 			// "Arab League Secretary-General Chedli Klibi", "Pentagon
 			// spokesman Pat Ryder": the body's.
 			code = o.code
+		} else if near != nil && ph.owner == nil {
+			code = string(near.Code) // "White House press secretary …"
 		}
 		st.actor(&m, code)
 		m.Name = domain.NullString(name)
