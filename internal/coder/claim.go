@@ -97,6 +97,17 @@ func sameClaim(a, b *domain.Claim) bool {
 		a.Speaker.Text == b.Speaker.Text && a.PropositionSpan == b.PropositionSpan
 }
 
+// claimCues holds every word the cases of claimSites start from.
+var claimCues = func() map[string]bool {
+	m := map[string]bool{"according": true, "in": true, "agreed": true}
+	for _, set := range []map[string]bool{reportNouns, tollVerbs, sayVerbs} {
+		for w := range set {
+			m[w] = true
+		}
+	}
+	return m
+}()
+
 // claimSites finds the claims of a sentence: "X said (that) P", "P, X
 // said", "P, said X", "according to X, P", "reports of P", "witnesses
 // said P", "X denied P", "X accused Y of P", "X blamed Y for P", "in what
@@ -108,6 +119,9 @@ func claimSites(d *Doc, si, prevSpeaker int) []claimSite {
 	var out []claimSite
 	for k := 0; k < len(toks); k++ {
 		w := toks[k].Norm
+		if !claimCues[w] {
+			continue // one lookup for most words, which open no claim
+		}
 		switch {
 		case w == "according" && k+1 < len(toks) && toks[k+1].Norm == "to":
 			if cs, ok := accordingTo(d, si, k, actors); ok {

@@ -100,8 +100,8 @@ func promisesIn(d *Doc, si int) []promise {
 	var out []promise
 	for k := 0; k < len(toks); k++ {
 		w := toks[k].Norm
-		if toks[k].Shape != text.Lower {
-			continue
+		if toks[k].Shape != text.Lower || !promiseCues[w] {
+			continue // one lookup for most words, which cue no promise
 		}
 		p := promise{cue: k, bySpeaker: -1}
 		switch {
@@ -185,6 +185,17 @@ func promisesIn(d *Doc, si int) []promise {
 	}
 	return out
 }
+
+// promiseCues holds every word the cases of promisesIn start from.
+var promiseCues = func() map[string]bool {
+	m := map[string]bool{"will": true, "shall": true, "would": true}
+	for _, set := range []map[string]bool{promiseVerbs, readyWords, intentNouns, orderVerbs} {
+		for w := range set {
+			m[w] = true
+		}
+	}
+	return m
+}()
 
 // agentFollows reports whether a passive verb at token k has an agent
 // ("watched by a monitoring committee"), not a measure ("extended by one

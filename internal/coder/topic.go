@@ -159,8 +159,12 @@ func readTopic(toks []text.Token, a, b int) (reading, bool) {
 	rule, cue := -1, -1
 	for k := a; k < b; k++ {
 		w := toks[k].Norm
+		mask := topicCues[w]
+		if mask == 0 {
+			continue
+		}
 		for i := range topicRules {
-			if !topicRules[i].cues[w] || !cueFits(toks, k, topicRules[i].topic) {
+			if mask&(1<<i) == 0 || !cueFits(toks, k, topicRules[i].topic) {
 				continue
 			}
 			switch {
@@ -212,6 +216,21 @@ func readTopic(toks []text.Token, a, b int) (reading, bool) {
 	}
 	return reading{topic: r.topic, polarity: pol, cue: cue, negated: neg}, true
 }
+
+// topicCues maps each cue word to the rules it cues, a bit per rule in
+// topicRules' order: one lookup a token instead of one a rule.
+var topicCues = func() map[string]uint64 {
+	if len(topicRules) > 64 {
+		panic("topicCues: more than 64 topic rules")
+	}
+	m := map[string]uint64{}
+	for i := range topicRules {
+		for w := range topicRules[i].cues {
+			m[w] |= 1 << i
+		}
+	}
+	return m
+}()
 
 // cueFits rules out a cue word used in another sense: "fire" of
 // "ceasefire" is the truce's; "pause" must be a noun; "operation" a
