@@ -80,6 +80,7 @@ type Codebook struct {
 	// bases are the base forms of every pattern verb, for telling an
 	// infinitive after "to" from a noun.
 	bases   map[string]bool
+	pasts   map[string]bool // past tenses and participles of the verbs
 	version string
 	skipped int
 }
@@ -509,20 +510,28 @@ func (cb *Codebook) finishRule(r *rule) {
 	r.context = merged
 }
 
-// buildIndex interns the rules' words and indexes every rule by the
-// words its first element matches.
 // IsVerb reports whether norm is the base form of a verb the patterns
 // know ("protect" in "to protect their people").
 func (cb *Codebook) IsVerb(norm string) bool { return cb.bases[norm] }
 
+// IsPast reports whether norm is the past tense or participle of a verb
+// the patterns know, irregular ones included ("held", "took").
+func (cb *Codebook) IsPast(norm string) bool { return cb.pasts[norm] }
+
+// buildIndex interns the rules' words and indexes every rule by the
+// words its first element matches.
 func (cb *Codebook) buildIndex() {
 	cb.bases = map[string]bool{}
+	cb.pasts = map[string]bool{}
 	for i := range cb.rules {
 		for _, el := range cb.rules[i].elems {
 			for _, g := range el.verbs {
 				for _, f := range g.forms {
 					if f.set&canBase != 0 {
 						cb.bases[f.norm] = true
+					}
+					if f.set&(canPast|canPart) != 0 {
+						cb.pasts[f.norm] = true
 					}
 				}
 			}

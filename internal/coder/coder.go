@@ -148,12 +148,10 @@ func (c *Coder) matches(d *Doc) {
 	}
 }
 
-// focusPlace returns the place the article names most (regions and
-// cities; earlier mentions break ties), or nil.
 // namedCountries returns the countries the article names as such
-// (actors, countries, their regions: "the Gaza Strip"): a town of a country it never names is a weak
-// place, often a name read as a place abroad ("the Bardo museum" in
-// Tunis read as an old name of Bordeaux).
+// (actors, countries, their regions: "the Gaza Strip"): a town of a
+// country it never names is a weak place, often a name read as a place
+// abroad ("the Bardo museum" in Tunis read as an old name of Bordeaux).
 func (d *Doc) namedCountries() map[domain.NullString]bool {
 	if d.named != nil {
 		return d.named
@@ -168,6 +166,9 @@ func (d *Doc) namedCountries() map[domain.NullString]bool {
 	return d.named
 }
 
+// focusPlace returns the place the article names most (regions and
+// cities; earlier mentions weigh more, towns of countries it never names
+// less), or nil.
 func focusPlace(d *Doc) *domain.Place {
 	named := d.namedCountries()
 	score := map[string]float64{}

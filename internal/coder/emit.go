@@ -73,8 +73,8 @@ func (c *Coder) event(d *Doc, dr *draft) *domain.Event {
 		dr.event = nil
 	}
 	if d.focusVenue && ev.Place != nil && ev.Place.Key() == d.Focus.Key() {
-		// The focus is only where talks were held: forces and
-		// governments of no stated country are those named before.
+		// The focus is only where talks were held: forces of no
+		// stated country are those named before.
 		fromNamed(d, ev.Source, dr.source)
 		fromNamed(d, ev.Target, dr.target)
 	} else {
@@ -260,7 +260,7 @@ func (c *Coder) placeOf(d *Doc, dr *draft) *domain.Place {
 			// event was; with no other place named, none.
 			return nil
 		}
-		if bm := &d.Mentions[bestMention]; bm.TokEnd+1 < len(toks) && toks[bm.TokEnd].Norm == "'s" && abstractOwned[toks[bm.TokEnd+1].Norm] {
+		if ownsNoThing(toks, &d.Mentions[bestMention]) {
 			// "demanded that Armenia come to Karabakh's aid": a place
 			// owning what is no thing is no scene ("Tunisia's national
 			// museum" is one); the one set before is.
@@ -311,7 +311,7 @@ func sceneBefore(d *Doc, dr *draft) *domain.Place {
 			cur := d.tokens(dr.sent)
 			for _, i := range d.Sentence[dr.sent] {
 				o := &d.Mentions[i]
-				if o.TokEnd+1 < len(cur) && cur[o.TokEnd].Norm == "'s" && abstractOwned[cur[o.TokEnd+1].Norm] {
+				if ownsNoThing(cur, o) {
 					continue // "Gaza's aid": no scene
 				}
 				if o.Country != "" && o.Country != p.Country {
@@ -344,8 +344,12 @@ func prepBefore(toks []text.Token, k int) int {
 var directionWords = set("central", "northern", "southern", "eastern", "western", "north", "south", "east", "west",
 	"northeastern", "northwestern", "southeastern", "southwestern", "downtown", "greater", "occupied", "rural", "coastal")
 
-// abstractOwned are what a place owns that is not where anything
-// happens: "come to Karabakh's aid", "Ukraine's future".
+// ownsNoThing reports whether a place mention owns what is no place
+// anything happens: "come to Karabakh's aid", "Ukraine's future".
+func ownsNoThing(toks []text.Token, m *gazetteer.Mention) bool {
+	return m.TokEnd+1 < len(toks) && toks[m.TokEnd].Norm == "'s" && abstractOwned[toks[m.TokEnd+1].Norm]
+}
+
 var abstractOwned = set("aid", "help", "rescue", "defence", "defense", "side", "future", "fate", "cause",
 	"sovereignty", "independence", "security", "support", "behalf", "interests", "people")
 
@@ -530,19 +534,14 @@ func localise(as []domain.Actor, p *domain.Place) {
 	}
 }
 
-// fromNamed gives armed forces and governments of no stated country
-// ("both forces", "the government") the code of the last of their sector
-// the article named, leaving the others unknown.
+// fromNamed gives armed forces of no stated country ("both forces") the
+// code of the last forces the article named, leaving the others unknown
+// (eventActors did so for "the government").
 func fromNamed(d *Doc, as []domain.Actor, idx []int) {
 	for k := range as {
-		a := &as[k]
-		if k >= len(idx) || !strings.HasPrefix(string(a.Code), domain.UnknownCountry) || len(a.Code) < 6 || a.Country != "" {
-			continue
-		}
-		switch sector := string(a.Code)[3:6]; sector {
-		case domain.SectorMilitary, domain.SectorGovernment:
-			if r := namedBefore(d, idx[k], sector); r != "" {
-				a.Code, a.Country = domain.NullString(r), domain.NullString(r[:3])
+		if k < len(idx) && as[k].Country == "" && as[k].Code == domain.UnknownCountry+domain.SectorMilitary {
+			if r := namedBefore(d, idx[k], domain.SectorMilitary); r != "" {
+				as[k].Code, as[k].Country = domain.NullString(r), domain.NullString(r[:3])
 			}
 		}
 	}

@@ -1436,8 +1436,12 @@ func coordinated(d *Doc, si, a int, endAt mentionIndex) []int {
 	return out
 }
 
-// suppliedBy after "X-" name who made or gave a thing: "U.S.-supplied
-// missiles", "Iranian-made drones".
+// supplier reports whether a mention names who made or gave a thing, not
+// a party to the act: "U.S.-supplied missiles", "Iranian-made drones".
+func supplier(toks []text.Token, m *gazetteer.Mention) bool {
+	return m.TokEnd+1 < len(toks) && toks[m.TokEnd].Norm == "-" && suppliedBy[toks[m.TokEnd+1].Norm]
+}
+
 var suppliedBy = set("supplied", "made", "built", "funded", "provided", "donated", "manufactured", "designed", "produced")
 
 // placeNouns after a country's adjective make it a place's: "the Saudi
@@ -1481,7 +1485,7 @@ func objectAfterVerb(d *Doc, toks []text.Token, m *gazetteer.Mention, preps bool
 		return false
 	}
 	w := toks[j].Norm
-	return isFiniteVerb(d, w) || w == "freed" || w == "held" || preps && prepositions[w]
+	return isFiniteVerb(d, w) || d.verbs.IsPast(w) || preps && prepositions[w]
 }
 
 // objectOf finds the target of a verb: the actor mention in the T slot, or
@@ -1557,15 +1561,6 @@ func objectOf(d *Doc, si int, dr *draft, actors []int) []int {
 		}
 	}
 	report := classOf(&m) == classReport
-	// The attribution that closes the sentence names the source of the
-	// news, never a party ("…, the office of the UN envoy and the ICRC
-	// said").
-	for k := from; k < end; k++ {
-		if attribution(toks, k) {
-			end = k
-			break
-		}
-	}
 	for _, a := range actors {
 		mm := &d.Mentions[a]
 		if mm.Tok < from || mm.Tok >= end {
@@ -1601,9 +1596,8 @@ func objectOf(d *Doc, si int, dr *draft, actors []int) []int {
 			// the agent of another verb, not the attack's target.
 			continue
 		}
-		if mm.TokEnd+1 < len(toks) && toks[mm.TokEnd].Norm == "-" && suppliedBy[toks[mm.TokEnd+1].Norm] {
-			// "a depot of U.S.-supplied missiles": who supplied them.
-			continue
+		if supplier(toks, mm) {
+			continue // "a depot of U.S.-supplied missiles": who supplied them
 		}
 		if (prev == "to" || prev == "as") && mm.Tok >= 2 && toks[mm.Tok-2].Norm == "known" {
 			// "visited Khankendi, the city known to Armenians as
@@ -1775,7 +1769,7 @@ func coordinatedAfter(d *Doc, si, a int, actors []int) []int {
 				return out
 			}
 		}
-		if nm := &d.Mentions[next]; nm.TokEnd+1 < len(toks) && toks[nm.TokEnd].Norm == "-" && suppliedBy[toks[nm.TokEnd+1].Norm] {
+		if supplier(toks, &d.Mentions[next]) {
 			return out // "a warship and a depot of U.S.-supplied missiles"
 		}
 		if newClauseSubject(d, toks, &d.Mentions[next]) && objectAfterVerb(d, toks, &d.Mentions[out[0]], false) {
