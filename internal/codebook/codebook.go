@@ -77,6 +77,9 @@ type Codebook struct {
 	// word id, the rules whose first element can match that word.
 	words map[string]int32
 	index [][]int32
+	// formTables holds the form tables of large verb groups by their
+	// forms, so that groups of the same verbs share one.
+	formTables map[string][]formSet
 	// bases are the base forms of every pattern verb, for telling an
 	// infinitive after "to" from a noun.
 	bases   map[string]bool
@@ -564,6 +567,30 @@ func (cb *Codebook) buildIndex() {
 	}
 }
 
+// formTable returns the forms of a large verb group indexed by word id,
+// shared with every group of the same forms (many patterns name the same
+// list of verbs).
+func (cb *Codebook) formTable(forms []idForm) []formSet {
+	var key strings.Builder
+	n := int32(0)
+	for _, f := range forms {
+		fmt.Fprintf(&key, "%d:%d,", f.id, f.set)
+		n = max(n, f.id+1)
+	}
+	if t, ok := cb.formTables[key.String()]; ok {
+		return t
+	}
+	t := make([]formSet, n)
+	for _, f := range forms {
+		t[f.id] |= f.set
+	}
+	if cb.formTables == nil {
+		cb.formTables = map[string][]formSet{}
+	}
+	cb.formTables[key.String()] = t
+	return t
+}
+
 // word returns the id of a word, giving it one when it is new.
 func (cb *Codebook) word(w string) int32 {
 	id, ok := cb.words[w]
@@ -609,12 +636,9 @@ func (cb *Codebook) intern(r *rule) {
 					g.formIDs[fi] = idForm{id, f.set}
 					el.bloom.add(id)
 				}
-				g.formMap = nil
+				g.formByID = nil
 				if len(g.forms) > 16 {
-					g.formMap = make(map[int32]formSet, len(g.forms))
-					for _, f := range g.formIDs {
-						g.formMap[f.id] |= f.set
-					}
+					g.formByID = cb.formTable(g.formIDs)
 				}
 				g.particleIDs = make([]int32, len(g.particles))
 				for j, w := range g.particles {

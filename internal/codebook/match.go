@@ -238,20 +238,20 @@ func (s *scratch) try(r *rule, e int, p int) bool {
 			}
 		}
 	case elemTarget:
-		if p >= n || (toks[p].Kind != text.Word && toks[p].Kind != text.Number) || notTarget[toks[p].Norm] {
+		if p >= n || (toks[p].Kind != text.Word && toks[p].Kind != text.Number) || notTarget.At(&toks[p]) {
 			return false
 		}
 		words, times := 0, 0
 		for k := 1; ; k++ {
 			q := p + k - 1
-			if q >= n || clausePunct(&toks[q]) || k > 1 && (infinitiveTo(toks, q) || inTargetStop[toks[q].Norm]) {
+			if q >= n || clausePunct(&toks[q]) || k > 1 && (infinitiveTo(toks, q) || inTargetStop.At(&toks[q])) {
 				// No T holds an infinitive or a clause: in "called on
 				// Azerbaijan to halt the attack and to sit down", T is
 				// Azerbaijan.
 				return false
 			}
 			switch {
-			case k > 1 && targetTime[toks[q].Norm] && times < 3:
+			case k > 1 && targetTime.At(&toks[q]) && times < 3:
 				times++ // "the court on Thursday to": a time, not the party
 			case !fused(toks, q):
 				words++
@@ -270,13 +270,13 @@ func (s *scratch) try(r *rule, e int, p int) bool {
 
 // targetTime may follow the party a T slot names, uncounted: "asked the
 // International Court of Justice on Thursday to".
-var targetTime = setOf("on", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+var targetTime = text.NewWordSet("on", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
 	"today", "yesterday", "again", "also", "last", "week", "earlier", "later")
 
 // inTargetStop are words no T slot holds past its first word: they open
 // a clause ("the martial law order early Wednesday after lawmakers …",
 // "told Ankara that Russia had nothing to do with it").
-var inTargetStop = setOf("after", "before", "when", "while", "because", "since", "if", "like", "or", "that")
+var inTargetStop = text.NewWordSet("after", "before", "when", "while", "because", "since", "if", "like", "or", "that")
 
 // infinitiveTo reports whether token q is the "to" of an infinitive, not
 // of "up to 10,000", "to 2,000" or "to New Delhi".
@@ -329,7 +329,7 @@ func properNoun(toks []text.Token, i int) bool {
 
 // notTarget are words that cannot start a target slot: prepositions and
 // conjunctions begin a phrase after the verb, not the actor it acts on.
-var notTarget = setOf("of", "for", "to", "in", "on", "at", "by", "with", "from", "into", "and",
+var notTarget = text.NewWordSet("of", "for", "to", "in", "on", "at", "by", "with", "from", "into", "and",
 	"or", "but", "that", "as", "than", "about", "over", "after", "before", "since", "until",
 	"while", "because", "if", "whether", "which", "who", "whom", "during", "through", "n't",
 	"not", "is", "are", "was", "were", "be", "been", "has", "have", "had", "will", "would")
@@ -355,8 +355,11 @@ func (g *verbGroup) formOf(id int32) formSet {
 	if id < 0 {
 		return 0
 	}
-	if g.formMap != nil {
-		return g.formMap[id]
+	if g.formByID != nil {
+		if int(id) < len(g.formByID) {
+			return g.formByID[id]
+		}
+		return 0
 	}
 	for _, f := range g.formIDs {
 		if f.id == id {

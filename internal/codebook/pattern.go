@@ -53,9 +53,9 @@ type verbGroup struct {
 	forms     []verbForm // the written forms
 	particles []string
 	// The matcher's form, filled in by Codebook.intern: the forms by
-	// word id (a map when there are many), the particles as ids.
+	// word id (indexed by id when there are many), the particles as ids.
 	formIDs     []idForm
-	formMap     map[int32]formSet
+	formByID    []formSet
 	particleIDs []int32
 }
 

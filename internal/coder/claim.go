@@ -13,31 +13,31 @@ import (
 // found even where the event pattern took the verb ("declared … a
 // ceasefire").
 var (
-	sayVerbs = set("said", "says", "say", "saying", "told", "tells", "declared", "declares", "declaring",
+	sayVerbs = text.NewWordSet("said", "says", "say", "saying", "told", "tells", "declared", "declares", "declaring",
 		"announced", "announces", "announcing", "claimed", "claims", "claiming", "denied", "denies",
 		"denying", "deny", "accused", "accuses", "accusing", "insisted", "insists", "confirmed",
 		"confirms", "warned", "warns", "stated", "states", "reported", "reports", "added", "adding", "alleged", "alleges",
 		"maintained", "maintains", "asserted", "acknowledged", "admitted", "noted", "argued", "stressed",
 		"emphasized", "emphasised", "reiterated", "rejected", "dismissed", "blamed", "blames", "blaming", "tweeted", "wrote")
-	denyVerbs   = set("denied", "denies", "denying", "deny", "rejected", "dismissed")
-	accuseVerbs = set("accused", "accuses", "accusing")
-	blameVerbs  = set("blamed", "blames", "blaming")
+	denyVerbs   = text.NewWordSet("denied", "denies", "denying", "deny", "rejected", "dismissed")
+	accuseVerbs = text.NewWordSet("accused", "accuses", "accusing")
+	blameVerbs  = text.NewWordSet("blamed", "blames", "blaming")
 	// tollVerbs state a casualty count as the subject's own: "the
 	// ministry raised the death toll to 89".
-	tollVerbs = set("raised", "revised", "lowered", "put", "updated", "increased")
+	tollVerbs = text.NewWordSet("raised", "revised", "lowered", "put", "updated", "increased")
 	// participles that continue a statement: "…, saying …", "…, adding
 	// that …".
-	participles = set("saying", "adding", "insisting", "claiming", "arguing", "warning", "stressing", "noting")
+	participles = text.NewWordSet("saying", "adding", "insisting", "claiming", "arguing", "warning", "stressing", "noting")
 	// genericSources are the head nouns of sources a text does not name
 	// ("residents", "local officials", "a medical association"): their
 	// claims have no speaker code.
-	genericSources = set("witnesses", "residents", "sources", "media", "reports", "activists", "observers",
+	genericSources = text.NewWordSet("witnesses", "residents", "sources", "media", "reports", "activists", "observers",
 		"locals", "eyewitnesses", "footage", "videos", "monitors", "journalists", "officials", "official",
 		"medics", "doctors", "diplomats", "workers", "association", "agencies", "people", "villagers",
 		"survivors", "analysts", "rescuers", "staff", "source", "witness", "resident", "groups", "organisations",
 		"organizations", "hospital", "hospitals")
 	// reportNouns introduce what unnamed sources say: "reports of".
-	reportNouns = set("reports", "report", "claims", "allegations", "accounts", "rumours", "rumors")
+	reportNouns = text.NewWordSet("reports", "report", "claims", "allegations", "accounts", "rumours", "rumors")
 )
 
 type siteKind uint8
@@ -98,15 +98,7 @@ func sameClaim(a, b *domain.Claim) bool {
 }
 
 // claimCues holds every word the cases of claimSites start from.
-var claimCues = func() map[string]bool {
-	m := map[string]bool{"according": true, "in": true, "agreed": true}
-	for _, set := range []map[string]bool{reportNouns, tollVerbs, sayVerbs} {
-		for w := range set {
-			m[w] = true
-		}
-	}
-	return m
-}()
+var claimCues = text.Union(text.NewWordSet("according", "in", "agreed"), reportNouns, tollVerbs, sayVerbs)
 
 // claimSites finds the claims of a sentence: "X said (that) P", "P, X
 // said", "P, said X", "according to X, P", "reports of P", "witnesses
@@ -119,7 +111,7 @@ func claimSites(d *Doc, si, prevSpeaker int) []claimSite {
 	var out []claimSite
 	for k := 0; k < len(toks); k++ {
 		w := toks[k].Norm
-		if !claimCues[w] {
+		if !claimCues.At(&toks[k]) {
 			continue // one lookup for most words, which open no claim
 		}
 		switch {
@@ -127,7 +119,7 @@ func claimSites(d *Doc, si, prevSpeaker int) []claimSite {
 			if cs, ok := accordingTo(d, si, k, actors); ok {
 				out = append(out, cs)
 			}
-		case reportNouns[w] && k+1 < len(toks) && (toks[k+1].Norm == "of" || toks[k+1].Norm == "that") &&
+		case reportNouns.At(&toks[k]) && k+1 < len(toks) && (toks[k+1].Norm == "of" || toks[k+1].Norm == "that") &&
 			!startsAfterActor(d, si, k, actors):
 			start := k + 2
 			cs := claimSite{kind: siteSay, speaker: -1, unnamed: w, verb: [2]int{k, k + 2}, start: k,
@@ -148,7 +140,7 @@ func claimSites(d *Doc, si, prevSpeaker int) []claimSite {
 				out = append(out, cs)
 			}
 			k += 3
-		case tollVerbs[w] && toks[k].Shape == text.Lower && tollFollows(toks, k):
+		case tollVerbs.Has(w) && toks[k].Shape == text.Lower && tollFollows(toks, k):
 			cs := claimSite{kind: siteToll, speaker: -1, verb: [2]int{k, k + 1}, start: k}
 			if sp := subjectOf(d, si, k, actors); len(sp) > 0 {
 				cs.speaker = sp[len(sp)-1]
@@ -159,7 +151,7 @@ func claimSites(d *Doc, si, prevSpeaker int) []claimSite {
 				out = append(out, cs)
 			}
 		case w == "agreed" && thatFollows(toks, k+1),
-			sayVerbs[w] && (toks[k].Shape == text.Lower || k == 0 && toks[k].Shape == text.Title):
+			sayVerbs.Has(w) && (toks[k].Shape == text.Lower || k == 0 && toks[k].Shape == text.Title):
 			if cs, ok := sayClaim(d, si, k, actors, out, prevSpeaker); ok {
 				out = append(out, cs)
 				if cs.kind == siteOwn {
@@ -275,7 +267,7 @@ func accordingTo(d *Doc, si, k int, actors []int) (claimSite, bool) {
 // unnamedAt returns an unnamed source named in tokens [a, b).
 func unnamedAt(toks []text.Token, a, b int) string {
 	for k := a; k < b && k < len(toks); k++ {
-		if genericSources[toks[k].Norm] {
+		if genericSources.At(&toks[k]) {
 			return toks[k].Norm
 		}
 	}
@@ -288,19 +280,19 @@ func sayClaim(d *Doc, si, k int, actors []int, prev []claimSite, prevSpeaker int
 	w := toks[k].Norm
 	cs := claimSite{kind: siteSay, speaker: -1, verb: [2]int{k, k + 1}, start: k}
 	switch {
-	case denyVerbs[w]:
+	case denyVerbs.At(&toks[k]):
 		cs.kind = siteDeny
-	case accuseVerbs[w]:
+	case accuseVerbs.At(&toks[k]):
 		cs.kind = siteAccuse
-	case blameVerbs[w]:
+	case blameVerbs.At(&toks[k]):
 		cs.kind = siteBlame
 	}
 	// "the number of people it says were killed": a parenthetical.
 	if k >= 2 && isPronoun(toks[k-1].Norm) && toks[k-2].Kind == text.Word && toks[k-2].Shape == text.Lower &&
-		!sayVerbs[toks[k-2].Norm] && toks[k-2].Norm != "that" && toks[k-2].Norm != "and" {
+		!sayVerbs.At(&toks[k-2]) && toks[k-2].Norm != "that" && toks[k-2].Norm != "and" {
 		return cs, false
 	}
-	participle := k > 0 && toks[k-1].Norm == "," && (participles[w] || strings.HasSuffix(w, "ing"))
+	participle := k > 0 && toks[k-1].Norm == "," && (participles.Has(w) || strings.HasSuffix(w, "ing"))
 	switch {
 	case participle:
 		// "…, Grundberg said, adding that …": the same speaker; "Sudan's
@@ -353,7 +345,7 @@ func sayClaim(d *Doc, si, k int, actors []int, prev []claimSite, prevSpeaker int
 		case k > 0 && isPronoun(toks[k-1].Norm) && prevSpeaker >= 0:
 			// "It said …", "She said …": the last speaker.
 			cs.speaker = prevSpeaker
-		case k > 1 && toks[k-2].Norm == "the" && bodyNouns[toks[k-1].Norm]:
+		case k > 1 && toks[k-2].Norm == "the" && bodyNouns.At(&toks[k-1]):
 			// "…, the agency said": the organisation named before.
 			cs.speaker = lastOrg(d, si, k)
 		}
@@ -403,7 +395,7 @@ func sayClaim(d *Doc, si, k int, actors []int, prev []claimSite, prevSpeaker int
 	end := propEnd(d, si, start, actors)
 	// "While Azerbaijan declared that …, reports of …": a verb of saying
 	// in a subordinate clause reports up to the comma that closes it.
-	if c0 := clauseStart(toks, k); c0 > 0 && subordinators[toks[c0-1].Norm] {
+	if c0 := clauseStart(toks, k); c0 > 0 && subordinators.At(&toks[c0-1]) {
 		for j := start; j < end; j++ {
 			if toks[j].Norm == "," {
 				end = j
@@ -485,7 +477,7 @@ func speakerBefore(d *Doc, si, k int, actors []int) []int {
 
 // bodyNouns refer back to an organisation named before: "the agency
 // said".
-var bodyNouns = set("agency", "organisation", "organization", "charity", "body", "mission", "group", "committee")
+var bodyNouns = text.NewWordSet("agency", "organisation", "organization", "charity", "body", "mission", "group", "committee")
 
 // lastOrg returns the last international or non-governmental
 // organisation the article named before token k of sentence si, or -1.
@@ -538,7 +530,7 @@ func mainSubject(d *Doc, si, k int, actors []int) int {
 	// preposition governs.
 	verb := k
 	for j := 0; j < k; j++ {
-		if isFinite(toks[j]) || sayVerbs[toks[j].Norm] && toks[j].Shape == text.Lower {
+		if isFinite(toks[j]) || sayVerbs.At(&toks[j]) && toks[j].Shape == text.Lower {
 			verb = j
 			break
 		}
@@ -562,10 +554,10 @@ func mainSubject(d *Doc, si, k int, actors []int) int {
 func unnamedBefore(toks []text.Token, k int) string {
 	for j := k - 1; j >= 0 && j >= k-4; j-- {
 		w := toks[j].Norm
-		if genericSources[w] {
+		if genericSources.At(&toks[j]) {
 			return w
 		}
-		if toks[j].Kind == text.Punct || auxiliaries[w] && w != "also" {
+		if toks[j].Kind == text.Punct || auxiliaries.At(&toks[j]) && w != "also" {
 			return ""
 		}
 	}
@@ -581,7 +573,7 @@ func propStart(toks []text.Token, k int) int {
 		if w == "that" {
 			return j + 1
 		}
-		if toks[j].Kind == text.Punct || sayVerbs[w] || w == "had" || w == "have" || w == "has" || w == "was" ||
+		if toks[j].Kind == text.Punct || sayVerbs.At(&toks[j]) || w == "had" || w == "have" || w == "has" || w == "was" ||
 			w == "were" || w == "would" || w == "will" || w == "is" || w == "are" {
 			break
 		}
@@ -626,7 +618,7 @@ func trailing(toks []text.Token, a, b int) bool {
 // token k.
 func npStart(toks []text.Token, k int) int {
 	j := k - 1
-	for j > 0 && toks[j-1].Kind == text.Word && !sayVerbs[toks[j-1].Norm] {
+	for j > 0 && toks[j-1].Kind == text.Word && !sayVerbs.At(&toks[j-1]) {
 		j--
 	}
 	return j
@@ -640,7 +632,7 @@ func commaBefore(toks []text.Token, first int) int {
 		if toks[j].Norm == "," {
 			return j
 		}
-		if toks[j].Kind == text.Punct || sayVerbs[toks[j].Norm] && toks[j].Shape == text.Lower {
+		if toks[j].Kind == text.Punct || sayVerbs.At(&toks[j]) && toks[j].Shape == text.Lower {
 			return -1
 		}
 	}
@@ -658,8 +650,8 @@ func propEnd(d *Doc, si, i int, actors []int) int {
 		if w == ";" || w == "." || w == "?" || w == "!" {
 			return k
 		}
-		if w == "and" && k+1 < len(toks) && (sayVerbs[toks[k+1].Norm] || denyVerbs[toks[k+1].Norm] ||
-			k+2 < len(toks) && toks[k+1].Norm == "also" && sayVerbs[toks[k+2].Norm]) && toks[k+1].Shape == text.Lower {
+		if w == "and" && k+1 < len(toks) && (sayVerbs.At(&toks[k+1]) || denyVerbs.At(&toks[k+1]) ||
+			k+2 < len(toks) && toks[k+1].Norm == "also" && sayVerbs.At(&toks[k+2])) && toks[k+1].Shape == text.Lower {
 			return k
 		}
 		if w == "," && k+1 < len(toks) {
@@ -754,7 +746,7 @@ type clause struct {
 // subordinates open a clause that sets the time or the reason of the one
 // before it; what they say is background, not the claim, unless they name
 // fighting itself ("after fighting with the army").
-var subordinates = set("after", "when", "because", "since", "as", "while", "before", "until", "although",
+var subordinates = text.NewWordSet("after", "when", "because", "since", "as", "while", "before", "until", "although",
 	"though", "whereas", "once", "amid")
 
 // splitClauses cuts the words claimed into propositions: at "and that",
@@ -781,7 +773,7 @@ func splitClauses(d *Doc, si, a, b int) []clause {
 		case w == "that" && k > start && (toks[k-1].Norm == "and" || toks[k-1].Norm == "but"):
 			add(start, k-1)
 			start = k + 1
-		case subordinates[w] && k > start && !(w == "as" && k+1 < b && (toks[k+1].Norm == "well" || toks[k+1].Norm == "part" || toks[k+1].Norm == "long")):
+		case subordinates.At(&toks[k]) && k > start && !(w == "as" && k+1 < b && (toks[k+1].Norm == "well" || toks[k+1].Norm == "part" || toks[k+1].Norm == "long")):
 			add(start, k)
 			end := k + 1
 			for end < b && toks[end].Norm != "," && toks[end].Norm != ";" {
@@ -817,14 +809,14 @@ func cueNoun(w string) bool {
 }
 
 // finite are words that make a clause: auxiliaries and past forms.
-var finite = set("was", "were", "had", "has", "have", "is", "are", "hit", "struck", "fell", "took", "left", "held",
+var finite = text.NewWordSet("was", "were", "had", "has", "have", "is", "are", "hit", "struck", "fell", "took", "left", "held",
 	"broke", "fought", "brought", "met", "began", "shot", "led", "made", "saw", "won", "lost", "let", "ran")
 
 func isFinite(t text.Token) bool {
 	if t.Kind != text.Word || t.Shape != text.Lower {
 		return false
 	}
-	return finite[t.Norm] || len(t.Norm) > 4 && strings.HasSuffix(t.Norm, "ed")
+	return finite.Has(t.Norm) || len(t.Norm) > 4 && strings.HasSuffix(t.Norm, "ed")
 }
 
 func hasVerb(toks []text.Token, a, b int) bool {
@@ -858,7 +850,7 @@ func newClause(toks []text.Token, a, b int) bool {
 }
 
 func startsWithVerb(toks []text.Token, a int) bool {
-	return a < len(toks) && (isFinite(toks[a]) || auxiliaries[toks[a].Norm] && !isPronoun(toks[a].Norm) && toks[a].Norm != "it")
+	return a < len(toks) && (isFinite(toks[a]) || auxiliaries.At(&toks[a]) && !isPronoun(toks[a].Norm) && toks[a].Norm != "it")
 }
 
 // siteClaims normalises the words of a site into claims: one per clause
@@ -1197,7 +1189,7 @@ func sectorSubject(d *Doc, si, a, cue int) []domain.Actor {
 // governing are the prepositions that make the noun phrase after them
 // something other than a clause's subject ("the army of Sudan", "near
 // its troops").
-var governing = set("of", "for", "in", "on", "at", "with", "from", "to", "into", "against", "after", "before",
+var governing = text.NewWordSet("of", "for", "in", "on", "at", "with", "from", "to", "into", "against", "after", "before",
 	"during", "over", "under", "near", "about", "between", "amid", "across", "towards", "toward", "around",
 	"outside", "inside", "through", "along")
 
@@ -1210,7 +1202,7 @@ func governed(toks []text.Token, a, t int) bool {
 		if w == "by" {
 			return false
 		}
-		if governing[w] {
+		if governing.At(&toks[j]) {
 			return true
 		}
 		if toks[j].Kind == text.Punct || isFinite(toks[j]) {
@@ -1791,7 +1783,7 @@ func genericSpeaker(d *Doc, si int, m *gazetteer.Mention) bool {
 			head = w
 		}
 	}
-	return genericSources[head]
+	return genericSources.Has(head)
 }
 
 // eventIn returns the first event of sentence si whose trigger lies in

@@ -11,10 +11,10 @@ import (
 // how a verb is qualified.
 var (
 	// subordinators open a clause whose subject follows them.
-	subordinators = set("while", "although", "though", "because", "after", "before", "when",
+	subordinators = text.NewWordSet("while", "although", "though", "because", "after", "before", "when",
 		"whereas", "since", "unless", "if", "once", "until", "as", "whether", "but", "yet")
-	relatives   = set("who", "which", "whom", "whose")
-	auxiliaries = set("has", "have", "had", "was", "were", "is", "are", "am", "be", "been", "being",
+	relatives   = text.NewWordSet("who", "which", "whom", "whose")
+	auxiliaries = text.NewWordSet("has", "have", "had", "was", "were", "is", "are", "am", "be", "been", "being",
 		"will", "would", "shall", "should", "can", "could", "may", "might", "must", "did", "does", "do",
 		"'s", "'ve", "'d", "'ll", "'re", "not", "n't", "never", "also", "reportedly", "allegedly",
 		"then", "later", "again", "already", "still", "now", "just", "jointly", "formally", "officially",
@@ -23,27 +23,27 @@ var (
 		"he", "she", "we", "i", "to", "going", "set", "due", "expected", "reported", "said", "say", "says",
 		"yesterday", "today", "on", "late", "early", "overnight")
 	// negators negate the verb they precede in its clause.
-	negators = set("not", "n't", "never", "no", "neither", "nor", "without", "failed", "fails", "fail",
+	negators = text.NewWordSet("not", "n't", "never", "no", "neither", "nor", "without", "failed", "fails", "fail",
 		"refused", "refuses", "refuse", "declined", "declines")
 	// hypotheticals make the verb a possibility.
-	hypotheticals = set("could", "may", "might", "would", "can", "potential", "possible", "possibly",
+	hypotheticals = text.NewWordSet("could", "may", "might", "would", "can", "potential", "possible", "possibly",
 		"likely", "unlikely", "risk", "threat", "fears", "fear", "feared", "prospect", "perhaps")
 	// intenders make the verb a plan or promise.
-	intenders = set("will", "shall", "'ll", "plans", "plan", "planned", "planning", "intends", "intend", "want",
+	intenders = text.NewWordSet("will", "shall", "'ll", "plans", "plan", "planned", "planning", "intends", "intend", "want",
 		"intended", "intention", "intent", "aims", "aim", "aimed", "ready", "willing", "prepared",
 		"pledged", "promised", "vowed", "offered", "agreed", "committed", "expected", "set", "going",
 		"seeks", "sought", "seeking", "wants", "wanted", "hopes", "hoped", "determined")
 	// demanders make the verb something asked of others.
-	demanders = set("urged", "urges", "urging", "urge", "demanded", "demands", "demanding", "demand",
+	demanders = text.NewWordSet("urged", "urges", "urging", "urge", "demanded", "demands", "demanding", "demand",
 		"called", "calls", "calling", "call", "asked", "asks", "asking", "appealed", "appeals", "need",
 		"needs", "must", "should", "requested", "insisted", "pressed", "pressing")
 	// conditionals make the verb depend on a condition.
-	conditionals = set("if", "unless", "once", "provided", "providing", "condition", "conditional",
+	conditionals = text.NewWordSet("if", "unless", "once", "provided", "providing", "condition", "conditional",
 		"before", "until", "only")
 	// reporters mark what follows as reported, not asserted.
-	reporters = set("reportedly", "allegedly", "purportedly", "apparently", "claimed")
+	reporters = text.NewWordSet("reportedly", "allegedly", "purportedly", "apparently", "claimed")
 	// boundaries end a clause.
-	boundaries = set(";", ":", "(", ")", "?", "!", `"`)
+	boundaries = text.NewWordSet(";", ":", "(", ")", "?", "!", `"`)
 )
 
 // subordinator reports whether token k opens a clause: "once" does, but
@@ -53,7 +53,7 @@ func subordinator(toks []text.Token, k int) bool {
 	if w == "once" && k+1 < len(toks) && (toks[k+1].Norm == "again" || toks[k+1].Norm == "more") {
 		return false
 	}
-	return subordinators[w]
+	return subordinators.At(&toks[k])
 }
 
 func set(words ...string) map[string]bool {
@@ -70,7 +70,7 @@ func set(words ...string) map[string]bool {
 func clauseStart(toks []text.Token, i int) int {
 	for k := i - 1; k >= 0; k-- {
 		w := toks[k].Norm
-		if boundaries[w] || relatives[w] || w == "that" {
+		if boundaries.At(&toks[k]) || relatives.At(&toks[k]) || w == "that" {
 			return k + 1
 		}
 		if subordinator(toks, k) && (k == 0 || toks[k-1].Norm == "," || k+1 < len(toks)) {
@@ -91,10 +91,10 @@ func clauseStart(toks []text.Token, i int) int {
 func clauseEnd(toks []text.Token, i int) int {
 	for k := i + 1; k < len(toks); k++ {
 		w := toks[k].Norm
-		if boundaries[w] || w == "." {
+		if boundaries.At(&toks[k]) || w == "." {
 			return k
 		}
-		if relatives[w] || (subordinator(toks, k) && w != "as" && w != "before" && w != "until" && w != "after") {
+		if relatives.At(&toks[k]) || (subordinator(toks, k) && w != "as" && w != "before" && w != "until" && w != "after") {
 			return k
 		}
 		if w == "following" || w == "amid" || w == "amidst" || w == "despite" {
@@ -104,7 +104,7 @@ func clauseEnd(toks []text.Token, i int) int {
 		}
 		if w == "," && k+1 < len(toks) {
 			n := toks[k+1].Norm
-			if subordinators[n] || relatives[n] || n == "and" || n == "but" || isGerund(n) || n == "saying" || attribution(toks, k) {
+			if subordinators.Has(n) || relatives.Has(n) || n == "and" || n == "but" || isGerund(n) || n == "saying" || attribution(toks, k) {
 				return k
 			}
 		}
@@ -113,7 +113,7 @@ func clauseEnd(toks []text.Token, i int) int {
 }
 
 // attributionVerbs end a postposed attribution.
-var attributionVerbs = set("said", "says", "told", "tells", "reported", "reports", "added", "stated", "announced",
+var attributionVerbs = text.NewWordSet("said", "says", "told", "tells", "reported", "reports", "added", "stated", "announced",
 	"confirmed", "claimed", "wrote", "tweeted", "quoted")
 
 // attribution reports whether the comma at token k opens the attribution
@@ -130,14 +130,14 @@ func attribution(toks []text.Token, k int) bool {
 	}
 	for j := k + 1; j < len(toks) && j <= k+16; j++ {
 		t := toks[j]
-		if attributionVerbs[t.Norm] && j > k+1 {
+		if attributionVerbs.Has(t.Norm) && j > k+1 {
 			// A time or a channel may follow the verb, not a clause.
 			return len(toks)-j <= 8 && (j+1 >= len(toks) || toks[j+1].Norm != "that")
 		}
 		if t.Kind == text.Punct && t.Norm != "'s" && t.Norm != "-" && t.Norm != "(" && t.Norm != ")" && t.Norm != "." {
 			return false
 		}
-		if j > k+8 && t.Shape == text.Lower && (strings.HasSuffix(t.Norm, "ed") || clauseVerbs[t.Norm]) {
+		if j > k+8 && t.Shape == text.Lower && (strings.HasSuffix(t.Norm, "ed") || clauseVerbs.Has(t.Norm)) {
 			// A long attribution names its source in nouns ("…, the
 			// office of the UN envoy and the International Committee
 			// of the Red Cross said"); a verb makes it a clause.
@@ -147,7 +147,7 @@ func attribution(toks []text.Token, k int) bool {
 	return false
 }
 
-var clauseVerbs = set("is", "are", "was", "were", "has", "have", "had", "will", "would", "can", "could")
+var clauseVerbs = text.NewWordSet("is", "are", "was", "were", "has", "have", "had", "will", "would", "can", "could")
 
 func isGerund(w string) bool {
 	return len(w) > 5 && w[len(w)-3:] == "ing" && w != "during" && w != "including" && w != "according" && w != "following"

@@ -22,24 +22,24 @@ import (
 
 // promiseVerbs take the promised action after "to": "pledged to
 // deliver", "agreed to a ceasefire".
-var promiseVerbs = set("pledged", "pledges", "pledge", "promised", "promises", "promise", "vowed", "vows",
+var promiseVerbs = text.NewWordSet("pledged", "pledges", "pledge", "promised", "promises", "promise", "vowed", "vows",
 	"agreed", "agrees", "agree", "undertook", "undertakes", "committed", "commits", "offered", "offers",
 	"signed")
 
 // readyWords make a promise after a form of be: "it was ready to begin".
-var readyWords = set("ready", "willing", "prepared")
+var readyWords = text.NewWordSet("ready", "willing", "prepared")
 
 // intentNouns make a promise after "expressed its …": "expressed his
 // intention to grant rights".
-var intentNouns = set("intention", "intent", "readiness", "willingness", "commitment", "determination")
+var intentNouns = text.NewWordSet("intention", "intent", "readiness", "willingness", "commitment", "determination")
 
 // orderVerbs bind the orderer's own forces or institutions: "Putin
 // ordered Russian forces to observe a ceasefire".
-var orderVerbs = set("ordered", "ordering", "orders", "instructed", "instructing", "directed")
+var orderVerbs = text.NewWordSet("ordered", "ordering", "orders", "instructed", "instructing", "directed")
 
 // partyWords name the parties of a deal without naming them: "both
 // forces", "the two sides", "the warring parties".
-var partyWords = set("sides", "parties", "forces", "factions")
+var partyWords = text.NewWordSet("sides", "parties", "forces", "factions")
 
 // promise is one promise found in a sentence.
 type promise struct {
@@ -100,16 +100,16 @@ func promisesIn(d *Doc, si int) []promise {
 	var out []promise
 	for k := 0; k < len(toks); k++ {
 		w := toks[k].Norm
-		if toks[k].Shape != text.Lower || !promiseCues[w] {
+		if toks[k].Shape != text.Lower || !promiseCues.At(&toks[k]) {
 			continue // one lookup for most words, which cue no promise
 		}
 		p := promise{cue: k, bySpeaker: -1}
 		switch {
-		case promiseVerbs[w]:
+		case promiseVerbs.At(&toks[k]):
 			if w == "signed" && !(k+2 < len(toks) && (toks[k+2].Norm == "deal" || toks[k+2].Norm == "agreement") && k+3 < len(toks) && toks[k+3].Norm == "to") {
 				continue
 			}
-			if w == "committed" && (k == 0 || !auxiliaries[toks[k-1].Norm] && toks[k-1].Norm != "remained") {
+			if w == "committed" && (k == 0 || !auxiliaries.At(&toks[k-1]) && toks[k-1].Norm != "remained") {
 				// "committed to" promises as a state ("is committed to",
 				// "remained committed to the negotiations"), not as the
 				// past of "commit" ("committed abuses").
@@ -130,14 +130,14 @@ func promisesIn(d *Doc, si int) []promise {
 			if toks[to-1].Norm == "not" {
 				p.negated = true // "agreed not to attack"
 			}
-		case readyWords[w] && k > 0 && (auxiliaries[toks[k-1].Norm] || toks[k-1].Norm == "is" || toks[k-1].Norm == "was"):
+		case readyWords.At(&toks[k]) && k > 0 && (auxiliaries.At(&toks[k-1]) || toks[k-1].Norm == "is" || toks[k-1].Norm == "was"):
 			if k+1 >= len(toks) || toks[k+1].Norm != "to" {
 				continue
 			}
 			p.action = [2]int{k + 2, 0}
-		case intentNouns[w] && k+1 < len(toks) && toks[k+1].Norm == "to" && expressedBefore(toks, k):
+		case intentNouns.At(&toks[k]) && k+1 < len(toks) && toks[k+1].Norm == "to" && expressedBefore(toks, k):
 			p.action = [2]int{k + 2, 0}
-		case orderVerbs[w]:
+		case orderVerbs.At(&toks[k]):
 			to := toAfter(toks, k+1)
 			if to < 0 || !ownObject(d, si, k, to) {
 				continue
@@ -187,15 +187,7 @@ func promisesIn(d *Doc, si int) []promise {
 }
 
 // promiseCues holds every word the cases of promisesIn start from.
-var promiseCues = func() map[string]bool {
-	m := map[string]bool{"will": true, "shall": true, "would": true}
-	for _, set := range []map[string]bool{promiseVerbs, readyWords, intentNouns, orderVerbs} {
-		for w := range set {
-			m[w] = true
-		}
-	}
-	return m
-}()
+var promiseCues = text.Union(text.NewWordSet("will", "shall", "would"), promiseVerbs, readyWords, intentNouns, orderVerbs)
 
 // agentFollows reports whether a passive verb at token k has an agent
 // ("watched by a monitoring committee"), not a measure ("extended by one
@@ -243,7 +235,7 @@ func expressedBefore(toks []text.Token, k int) bool {
 func saidBefore(toks []text.Token, k int) bool {
 	for j := k - 1; j >= 0 && j >= k-8; j-- {
 		w := toks[j].Norm
-		if sayVerbs[w] && toks[j].Shape == text.Lower {
+		if sayVerbs.At(&toks[j]) && toks[j].Shape == text.Lower {
 			return true
 		}
 		if toks[j].Kind == text.Punct && w != "-" && w != "'s" {
@@ -354,7 +346,7 @@ func subjectOfPromise(d *Doc, si int, p *promise, actors []int) {
 		}
 	}
 	for j := k - 1; j >= 0 && j >= k-12; j-- {
-		if sayVerbs[toks[j].Norm] && toks[j].Shape == text.Lower && (j == 0 || toks[j-1].Norm != "-") {
+		if sayVerbs.At(&toks[j]) && toks[j].Shape == text.Lower && (j == 0 || toks[j-1].Norm != "-") {
 			start = max(start, j+1)
 			if j+1 < len(toks) && toks[j+1].Norm == "that" {
 				start = max(start, j+2)
@@ -371,7 +363,7 @@ func subjectOfPromise(d *Doc, si int, p *promise, actors []int) {
 	p.subject = [2]int{start, k}
 	// "both forces", "the two sides", "the parties".
 	for j := start; j < k; j++ {
-		if partyWords[toks[j].Norm] && j > 0 && (toks[j-1].Norm == "both" || toks[j-1].Norm == "two" || toks[j-1].Norm == "the" || toks[j-1].Norm == "warring") {
+		if partyWords.At(&toks[j]) && j > 0 && (toks[j-1].Norm == "both" || toks[j-1].Norm == "two" || toks[j-1].Norm == "the" || toks[j-1].Norm == "warring") {
 			p.byParties = true
 			return
 		}
@@ -885,7 +877,7 @@ func actionText(s string, toks []text.Token, dr *draft) (string, domain.Span) {
 	a := dr.match.Start
 	end := dr.match.End
 	for k := a; k+1 < end; k++ {
-		if toks[k].Norm == "to" && toks[k+1].Shape == text.Lower && !determiners[toks[k+1].Norm] {
+		if toks[k].Norm == "to" && toks[k+1].Shape == text.Lower && !determiners.At(&toks[k+1]) {
 			a = k + 1
 			break
 		}

@@ -335,22 +335,22 @@ func sceneBefore(d *Doc, dr *draft) *domain.Place {
 // prepBefore returns the token before a place name at token k, past one
 // word of direction ("in central Yerevan", "in northern Gaza"), or -1.
 func prepBefore(toks []text.Token, k int) int {
-	if k > 1 && directionWords[toks[k-1].Norm] {
+	if k > 1 && directionWords.At(&toks[k-1]) {
 		k--
 	}
 	return k - 1
 }
 
-var directionWords = set("central", "northern", "southern", "eastern", "western", "north", "south", "east", "west",
+var directionWords = text.NewWordSet("central", "northern", "southern", "eastern", "western", "north", "south", "east", "west",
 	"northeastern", "northwestern", "southeastern", "southwestern", "downtown", "greater", "occupied", "rural", "coastal")
 
 // ownsNoThing reports whether a place mention owns what is no place
 // anything happens: "come to Karabakh's aid", "Ukraine's future".
 func ownsNoThing(toks []text.Token, m *gazetteer.Mention) bool {
-	return m.TokEnd+1 < len(toks) && toks[m.TokEnd].Norm == "'s" && abstractOwned[toks[m.TokEnd+1].Norm]
+	return m.TokEnd+1 < len(toks) && toks[m.TokEnd].Norm == "'s" && abstractOwned.At(&toks[m.TokEnd+1])
 }
 
-var abstractOwned = set("aid", "help", "rescue", "defence", "defense", "side", "future", "fate", "cause",
+var abstractOwned = text.NewWordSet("aid", "help", "rescue", "defence", "defense", "side", "future", "fate", "cause",
 	"sovereignty", "independence", "security", "support", "behalf", "interests", "people")
 
 // scenePrep holds the prepositions that set a scene: "in Yerevan", "at
@@ -575,7 +575,7 @@ func inAttribution(toks []text.Token, k int) bool {
 		return false
 	}
 	for j := k + 1; j < len(toks) && j <= k+4; j++ {
-		if sayVerbs[toks[j].Norm] {
+		if sayVerbs.At(&toks[j]) {
 			return true
 		}
 		if toks[j].Kind == text.Punct {

@@ -55,6 +55,9 @@ func (c *Coder) events(d *Doc) {
 	for si := range d.Text.Sentences {
 		c.sentenceEvents(d, si)
 	}
+	if len(d.drafts) > 0 {
+		d.Events = make([]domain.Event, 0, len(d.drafts))
+	}
 	for _, dr := range d.drafts {
 		if dr.drop {
 			continue
@@ -149,6 +152,16 @@ func (c *Coder) sentenceEvents(d *Doc, si int) {
 		if m.Code == "" {
 			continue
 		}
+		if governing[i] {
+			// "agreed" in "agreed to provide aid" is coded with the aid.
+			continue
+		}
+		if classOf(&m) == classReport && hasGoverned(reportOf, i) && !c.ownCode(m.Code) {
+			// A plain verb of saying whose clause holds an event: the
+			// event is coded, attributed to the speaker; the saying
+			// itself becomes a claim, not an event.
+			continue
+		}
 		dr := &draft{sent: si, match: m, code: m.Code, speaker: -1, start: m.Start, end: m.End}
 		dr.trigger = append([]int(nil), m.Trigger...)
 		if govOf[i] == -2 {
@@ -175,16 +188,6 @@ func (c *Coder) sentenceEvents(d *Doc, si int) {
 		if r := reportOf[i]; r >= 0 {
 			rm := ms[r]
 			dr.report = &rm
-		}
-		if governing[i] {
-			// "agreed" in "agreed to provide aid" is coded with the aid.
-			continue
-		}
-		if classOf(&m) == classReport && hasGoverned(reportOf, i) && !c.ownCode(m.Code) {
-			// A plain verb of saying whose clause holds an event: the
-			// event is coded, attributed to the speaker; the saying
-			// itself becomes a claim, not an event.
-			continue
 		}
 		c.actors(d, si, dr, actors, sentDrafts)
 		if !c.plausible(d, si, dr, actors) {
@@ -319,7 +322,7 @@ func (c *Coder) reportedAttacks(d *Doc, drafts []*draft) []*draft {
 		code := "112"
 		if speaker.Code == accused.Code || speaker.Country != "" && speaker.Country == accused.Country {
 			// Its own attack: a claim of it only by a verb that claims.
-			if !claimVerbs[toks[dr.report.Head].Norm] {
+			if !claimVerbs.At(&toks[dr.report.Head]) {
 				continue
 			}
 			code = "015"
@@ -343,7 +346,7 @@ func (c *Coder) reportedAttacks(d *Doc, drafts []*draft) []*draft {
 }
 
 // claimVerbs claim what they report as the speaker's own doing.
-var claimVerbs = set("claimed", "claims", "claiming", "claim", "admitted", "admits", "acknowledged", "acknowledges")
+var claimVerbs = text.NewWordSet("claimed", "claims", "claiming", "claim", "admitted", "admits", "acknowledged", "acknowledges")
 
 // maxReciprocal is the most parties of a reciprocal event coded pairwise
 // (56 events at most); a longer list is a summit, coded among its first.
@@ -470,7 +473,7 @@ func reportReaches(toks []text.Token, g, m *codebook.Match) bool {
 		}
 		if w == "," && k+1 < len(toks) {
 			n := toks[k+1].Norm
-			if subordinators[n] && n != "as" || n == "but" || n == "while" {
+			if subordinators.Has(n) && n != "as" || n == "but" || n == "while" {
 				return false
 			}
 		}
@@ -486,7 +489,7 @@ func nounUse(toks []text.Token, g *codebook.Match) bool {
 		return false
 	}
 	p := toks[g.Start-1].Norm
-	return prepositions[p] && p != "and" && p != "said" && p != "says" || determiners[p] ||
+	return prepositions.Has(p) && p != "and" && p != "said" && p != "says" || determiners.Has(p) ||
 		p == "amid" || p == "despite" || p == "following" || p == "unconfirmed" || p == "media" || p == "news" || p == "press"
 }
 
@@ -548,7 +551,7 @@ func (c *Coder) actors(d *Doc, si int, dr *draft, actors []int, prev []*draft) {
 				dr.source = subjectOf(d, si, v, actors)
 			}
 		}
-		if len(dr.source) == 0 && m.Start > 0 && possessives[toks[m.Start-1].Norm] {
+		if len(dr.source) == 0 && m.Start > 0 && possessives.At(&toks[m.Start-1]) {
 			// "their forces had completed their withdrawal": theirs is
 			// the clause's subject.
 			dr.source = subjectOf(d, si, m.Start-1, actors)
@@ -629,14 +632,14 @@ func (c *Coder) actors(d *Doc, si int, dr *draft, actors []int, prev []*draft) {
 			// attacked ("The ICRC said trucks carrying flour crossed"
 			// are the ICRC's).
 			for k := d.Mentions[subj[len(subj)-1]].TokEnd; k < min(m.Start, m.Head); k++ {
-				if sayVerbs[toks[k].Norm] && toks[k].Shape == text.Lower && !slices.Contains(dr.trigger, k) {
+				if sayVerbs.At(&toks[k]) && toks[k].Shape == text.Lower && !slices.Contains(dr.trigger, k) {
 					// Unless a pronoun opens the reported clause: "Israel
 					// said it was attacked" is Israel's.
 					j := k + 1
-					for j < m.Start && (toks[j].Norm == "that" || toks[j].Norm == "on" || timeWords[toks[j].Norm]) {
+					for j < m.Start && (toks[j].Norm == "that" || toks[j].Norm == "on" || timeWords.At(&toks[j])) {
 						j++
 					}
-					if !subjectPronouns[toks[j].Norm] && !ownPossessive[toks[j].Norm] {
+					if !subjectPronouns.At(&toks[j]) && !ownPossessive.At(&toks[j]) {
 						subj = nil // but "Russia said its missiles had struck" is Russia's
 					}
 					break
@@ -664,11 +667,11 @@ func (c *Coder) actors(d *Doc, si int, dr *draft, actors []int, prev []*draft) {
 		// jets struck Gaza, killing 20").
 		reported := false
 		for k := 0; k < m.Start; k++ {
-			if sayVerbs[toks[k].Norm] && toks[k].Shape == text.Lower {
+			if sayVerbs.At(&toks[k]) && toks[k].Shape == text.Lower {
 				reported = true
 			}
 		}
-		if o := openingSubject(d, si, m.Start, actors); len(o) > 0 && (!reported || speechGerunds[toks[m.Head].Norm]) {
+		if o := openingSubject(d, si, m.Start, actors); len(o) > 0 && (!reported || speechGerunds.At(&toks[m.Head])) {
 			subj = o
 			dr.report = nil // the speaker's own act, not what the speaker reports
 		}
@@ -730,7 +733,7 @@ func (c *Coder) actors(d *Doc, si int, dr *draft, actors []int, prev []*draft) {
 
 // articles and possessives before a gerund make it a noun: "the
 // fighting", "their shelling" (not "that", which opens a clause).
-var articles = set("the", "a", "an", "their", "its", "his", "her", "our")
+var articles = text.NewWordSet("the", "a", "an", "their", "its", "his", "her", "our")
 
 // nounForm reports whether a verb pattern matched a noun: its verb right
 // after an article or possessive, as a gerund or a bare or -s form ("the
@@ -740,22 +743,22 @@ func nounForm(toks []text.Token, m codebook.Match) bool {
 		return false
 	}
 	if m.Form == codebook.Gerund && toks[m.Start-1].Norm == "of" && m.End == m.Head+1 &&
-		(m.End >= len(toks) || toks[m.End].Kind == text.Punct || prepositions[toks[m.End].Norm]) {
+		(m.End >= len(toks) || toks[m.End].Kind == text.Punct || prepositions.At(&toks[m.End])) {
 		// "evacuated civilians from areas of fighting, …": no one's
 		// fighting; but "accused Armenia of shelling villages" is a verb.
 		return true
 	}
-	if m.Form == codebook.Third && (nounPreps[toks[m.Start-1].Norm] || toks[m.Start-1].Norm == "'s") {
+	if m.Form == codebook.Third && (nounPreps.At(&toks[m.Start-1]) || toks[m.Start-1].Norm == "'s") {
 		// "killed in clashes near the checkpoint", "in Thursday's
 		// clashes": a noun after a preposition or an owner.
 		return true
 	}
-	if m.Form == codebook.Third && codebook.Root(m.Code) >= "18" && (sayVerbs[toks[m.Start-1].Norm] || reportedNouns[toks[m.Start-1].Norm]) {
+	if m.Form == codebook.Third && codebook.Root(m.Code) >= "18" && (sayVerbs.At(&toks[m.Start-1]) || reportedNouns.At(&toks[m.Start-1])) {
 		// "Residents reported clashes", "witnesses described attacks": a
 		// plural noun after a verb of saying, not a verb.
 		return true
 	}
-	if !articles[toks[m.Start-1].Norm] {
+	if !articles.At(&toks[m.Start-1]) {
 		return false
 	}
 	return m.Form == codebook.Gerund || m.Form == codebook.Base || m.Form == codebook.Third
@@ -763,16 +766,16 @@ func nounForm(toks []text.Token, m codebook.Match) bool {
 
 // nounPreps are prepositions after which a verb's -s form is a plural
 // noun: "in clashes", "during attacks".
-var nounPreps = set("in", "of", "during", "after", "before", "amid", "since", "for", "from", "with", "on", "over", "despite", "following")
+var nounPreps = text.NewWordSet("in", "of", "during", "after", "before", "amid", "since", "for", "from", "with", "on", "over", "despite", "following")
 
 // reportedNouns are verbs that take a plural noun of action as object:
 // "described attacks", "denied attacks", "confirmed strikes".
-var reportedNouns = set("described", "denied", "confirmed", "condemned", "witnessed", "heard", "saw", "documented",
+var reportedNouns = text.NewWordSet("described", "denied", "confirmed", "condemned", "witnessed", "heard", "saw", "documented",
 	"recorded", "blamed", "feared")
 
 // lightVerbs carry a noun of action as their object: "held talks",
 // "launched airstrikes", "began exercises", "took part in drills".
-var lightVerbs = set("hold", "holds", "held", "holding", "host", "hosts", "hosted", "hosting", "issue", "issues", "issued", "issuing", "announce", "announces", "announced", "announcing",
+var lightVerbs = text.NewWordSet("hold", "holds", "held", "holding", "host", "hosts", "hosted", "hosting", "issue", "issues", "issued", "issuing", "announce", "announces", "announced", "announcing",
 	"order", "orders", "ordered", "approve", "approves", "approved", "authorize", "authorized", "authorise", "authorised", "conduct", "conducts", "conducted", "conducting",
 	"stage", "stages", "staged", "staging", "launch", "launches", "launched", "launching", "begin", "begins",
 	"began", "begun", "start", "starts", "started", "carry", "carries", "carried", "carrying", "complete",
@@ -784,7 +787,7 @@ var lightVerbs = set("hold", "holds", "held", "holding", "host", "hosts", "hoste
 
 // copulas join a subject to what it is: "the United States remains the
 // largest donor of aid" is its donation.
-var copulas = set("is", "was", "are", "were", "remains", "remained", "became", "becomes", "been")
+var copulas = text.NewWordSet("is", "was", "are", "were", "remains", "remained", "became", "becomes", "been")
 
 // lightVerbBefore returns the light verb whose object starts the noun at
 // token i ("began a new round of joint exercises", "carried out
@@ -793,14 +796,14 @@ func lightVerbBefore(toks []text.Token, i int) int {
 	for k := i - 1; k >= 0 && k >= i-6; k-- {
 		w := toks[k].Norm
 		switch {
-		case lightVerbs[w]:
+		case lightVerbs.At(&toks[k]):
 			return k
-		case (w == "out" || w == "up") && k > 0 && lightVerbs[toks[k-1].Norm]:
+		case (w == "out" || w == "up") && k > 0 && lightVerbs.At(&toks[k-1]):
 			return k - 1 // "carried out", "stepped up"
 		case w == "in" && k >= 2 && toks[k-1].Norm == "part" && (toks[k-2].Norm == "took" || toks[k-2].Norm == "take" || toks[k-2].Norm == "taking" || toks[k-2].Norm == "takes"):
 			return k - 2
-		case determiners[w] || w == "of" || w == "round" || w == "series" || w == "wave" || w == "new" ||
-			toks[k].Kind == text.Number || toks[k].Shape == text.Lower && toks[k].Kind == text.Word && !prepositions[w]:
+		case determiners.At(&toks[k]) || w == "of" || w == "round" || w == "series" || w == "wave" || w == "new" ||
+			toks[k].Kind == text.Number || toks[k].Shape == text.Lower && toks[k].Kind == text.Word && !prepositions.At(&toks[k]):
 			continue
 		}
 		return -1
@@ -810,10 +813,10 @@ func lightVerbBefore(toks []text.Token, i int) int {
 
 // timeAfter are words of time that may follow a participle used as a
 // passive: "Americans killed since 9/11", "soldiers killed last week".
-var timeAfter = set("since", "last", "yesterday", "today", "overnight", "earlier", "this", "when", "while")
+var timeAfter = text.NewWordSet("since", "last", "yesterday", "today", "overnight", "earlier", "this", "when", "while")
 
 // possessives before a noun of action name its doer by reference.
-var possessives = set("their", "its", "his", "her")
+var possessives = text.NewWordSet("their", "its", "his", "her")
 
 // leadSubject returns the actor that opens the sentence when no other
 // actor stands between it and token k, or nil.
@@ -823,7 +826,7 @@ func leadSubject(d *Doc, si, k int, actors []int) []int {
 	}
 	first := &d.Mentions[actors[0]]
 	start := 0
-	if toks := d.tokens(si); len(toks) > 0 && determiners[toks[0].Norm] {
+	if toks := d.tokens(si); len(toks) > 0 && determiners.At(&toks[0]) {
 		start = 1
 	}
 	if first.Tok > start || first.TokEnd > k {
@@ -863,10 +866,10 @@ func infinitiveBefore(d *Doc, toks []text.Token, start int) int {
 	}
 	for k := start - 2; k >= 0 && k >= start-40; k-- {
 		w := toks[k].Norm
-		if toks[k].Kind == text.Punct && w != "-" && w != "," || subordinator(toks, k) || relatives[w] || w == "that" {
+		if toks[k].Kind == text.Punct && w != "-" && w != "," || subordinator(toks, k) || relatives.At(&toks[k]) || w == "that" {
 			return -1
 		}
-		if (w == "to" || modals[w]) && k+1 < start-1 && toks[k+1].Shape == text.Lower && d.verbs.IsVerb(toks[k+1].Norm) {
+		if (w == "to" || modals.At(&toks[k])) && k+1 < start-1 && toks[k+1].Shape == text.Lower && d.verbs.IsVerb(toks[k+1].Norm) {
 			return k
 		}
 	}
@@ -874,10 +877,10 @@ func infinitiveBefore(d *Doc, toks []text.Token, start int) int {
 }
 
 // modals head a chain of bare verbs.
-var modals = set("will", "would", "shall", "should", "can", "could", "may", "might", "must")
+var modals = text.NewWordSet("will", "would", "shall", "should", "can", "could", "may", "might", "must")
 
 // speechGerunds are participles of a speaker's own act of speech.
-var speechGerunds = set("speaking", "saying", "telling", "adding", "noting", "insisting", "stressing", "warning",
+var speechGerunds = text.NewWordSet("speaking", "saying", "telling", "adding", "noting", "insisting", "stressing", "warning",
 	"arguing", "accusing", "blaming", "calling", "urging", "demanding", "claiming", "citing", "describing", "writing",
 	"addressing", "announcing", "rejecting", "denying", "dismissing", "praising", "criticising", "criticizing")
 
@@ -890,10 +893,10 @@ func attributive(toks []text.Token, m codebook.Match) bool {
 		return false
 	}
 	p := toks[m.Head-1]
-	return p.Kind == text.Number || p.Norm == "of" || attributiveBefore[p.Norm]
+	return p.Kind == text.Number || p.Norm == "of" || attributiveBefore.Has(p.Norm)
 }
 
-var attributiveBefore = set("the", "a", "an", "their", "its", "his", "her", "our", "some", "several", "many", "all", "other")
+var attributiveBefore = text.NewWordSet("the", "a", "an", "their", "its", "his", "her", "our", "some", "several", "many", "all", "other")
 
 // negatedBetween reports whether "not" or "never" stands between tokens
 // a and b: "agreed not to attack", "pledged never to use".
@@ -918,14 +921,14 @@ func verbalRoot(code string) bool {
 
 // coordAux may stand between "and" or "but" and the finite verb after
 // it: "and has accused", "but had already said".
-var coordAux = set("has", "have", "had", "was", "were", "is", "are", "did", "does", "do", "also", "then", "later",
+var coordAux = text.NewWordSet("has", "have", "had", "was", "were", "is", "are", "did", "does", "do", "also", "then", "later",
 	"since", "subsequently", "previously", "repeatedly", "again", "already", "now")
 
 // coordinator returns the "and" or "but" before token v with only
 // auxiliaries and adverbs between, and how many there are; -1 if none.
 func coordinator(toks []text.Token, v int) (int, int) {
 	k := v - 1
-	for n := 0; k >= 0 && n < 3 && coordAux[toks[k].Norm]; n++ {
+	for n := 0; k >= 0 && n < 3 && coordAux.At(&toks[k]); n++ {
 		k--
 	}
 	if k < 1 || toks[k].Norm != "and" && toks[k].Norm != "but" {
@@ -964,7 +967,7 @@ func openingSubject(d *Doc, si, v int, actors []int) []int {
 	toks := d.tokens(si)
 	first := &d.Mentions[actors[0]]
 	start := 0
-	if len(toks) > 0 && determiners[toks[0].Norm] {
+	if len(toks) > 0 && determiners.At(&toks[0]) {
 		start = 1
 	}
 	if first.Tok > start || first.TokEnd >= v || first.TokEnd >= len(toks) ||
@@ -996,7 +999,7 @@ func sharedSubject(toks []text.Token, start int, prev []*draft) *draft {
 		return nil
 	}
 	for j := p.match.End; j < k; j++ {
-		if toks[j].Kind == text.Punct && toks[j].Norm != "," && toks[j].Norm != "-" || sayVerbs[toks[j].Norm] {
+		if toks[j].Kind == text.Punct && toks[j].Norm != "," && toks[j].Norm != "-" || sayVerbs.At(&toks[j]) {
 			return nil
 		}
 	}
@@ -1024,7 +1027,7 @@ func reducedPassive(d *Doc, si int, dr *draft, subj []int, actors []int) bool {
 	last := &d.Mentions[subj[len(subj)-1]]
 	end := last.TokEnd
 	if end+1 == m.Start && toks[end].Kind == text.Word && toks[end].Shape == text.Lower && !d.verbs.IsVerb(toks[end].Norm) &&
-		!auxiliaries[toks[end].Norm] && !prepositions[toks[end].Norm] {
+		!auxiliaries.At(&toks[end]) && !prepositions.At(&toks[end]) {
 		// "a member of the Hamas movement jailed": the noun the actor
 		// qualifies.
 		end++
@@ -1037,13 +1040,13 @@ func reducedPassive(d *Doc, si int, dr *draft, subj []int, actors []int) bool {
 		// after it to be its object.
 		return true
 	}
-	if !prepositions[toks[m.End].Norm] && !timeAfter[toks[m.End].Norm] {
+	if !prepositions.At(&toks[m.End]) && !timeAfter.At(&toks[m.End]) {
 		return false
 	}
 	end = clauseEnd(toks, m.End)
 	for _, a := range actors {
 		mm := &d.Mentions[a]
-		if mm.Tok > m.End && mm.Tok < end && !mm.Pronoun && !prepositions[toks[mm.Tok-1].Norm] && !determiners[toks[mm.Tok-1].Norm] {
+		if mm.Tok > m.End && mm.Tok < end && !mm.Pronoun && !prepositions.At(&toks[mm.Tok-1]) && !determiners.At(&toks[mm.Tok-1]) {
 			return false // an object after an adverbial: "arrested on Monday 20 protesters"
 		}
 	}
@@ -1177,7 +1180,7 @@ func subjectOf(d *Doc, si, v int, actors []int) []int {
 			}
 		}
 		switch {
-		case relatives[w] && (w == "who" || w == "which"):
+		case relatives.At(&toks[k-1]) && (w == "who" || w == "which"):
 			if a, ok := endAt.get(k - 1); ok {
 				return coordinated(d, si, a, endAt)
 			}
@@ -1228,15 +1231,15 @@ func subjectOf(d *Doc, si, v int, actors []int) []int {
 			// "In a dialogue …, Azerbaijan agreed": a fronted phrase
 			// holds no subject.
 			return nil
-		case w == "that" && k < v && subjectPronouns[toks[k].Norm] && k >= 2 && sayVerbs[toks[k-2].Norm]:
+		case w == "that" && k < v && subjectPronouns.At(&toks[k]) && k >= 2 && sayVerbs.At(&toks[k-2]):
 			// "The US claimed that they had attacked Iraq": the pronoun
 			// opening what a speaker says is the speaker, as in "said it
 			// had", which reaches the speaker past "it" and "said".
 			k -= 2
 			continue
-		case boundaries[w] || w == "that" || (subordinator(toks, k-1) && w != "as"):
+		case boundaries.At(&toks[k-1]) || w == "that" || (subordinator(toks, k-1) && w != "as"):
 			return nil
-		case auxiliaries[w] || toks[k-1].Kind == text.Number:
+		case auxiliaries.At(&toks[k-1]) || toks[k-1].Kind == text.Number:
 		default:
 			if toks[k-1].Shape == text.Lower && k < v-4 {
 				// Too far: a lower-case word (a verb or noun) between;
@@ -1266,11 +1269,11 @@ func relativeAntecedent(d *Doc, si, v int, endAt mentionIndex) []int {
 			}
 			// The antecedent opens its clause: "Two Russian citizens
 			// who …", not "… talks with officials who …".
-			if start := clauseStart(toks, d.Mentions[a].Tok); start != d.Mentions[a].Tok && !(start+1 == d.Mentions[a].Tok && determiners[toks[start].Norm]) && !(d.Mentions[a].Tok > start && allQuantity(toks[start:d.Mentions[a].Tok])) {
+			if start := clauseStart(toks, d.Mentions[a].Tok); start != d.Mentions[a].Tok && !(start+1 == d.Mentions[a].Tok && determiners.At(&toks[start])) && !(d.Mentions[a].Tok > start && allQuantity(toks[start:d.Mentions[a].Tok])) {
 				return nil
 			}
 			return coordinated(d, si, a, endAt)
-		case boundaries[w] || w == "," || w == "that" || subordinator(toks, k):
+		case boundaries.At(&toks[k]) || w == "," || w == "that" || subordinator(toks, k):
 			return nil
 		}
 	}
@@ -1281,7 +1284,7 @@ func relativeAntecedent(d *Doc, si, v int, endAt mentionIndex) []int {
 // ("two", "dozens of").
 func allQuantity(toks []text.Token) bool {
 	for _, t := range toks {
-		if !quantityWord(t) && t.Norm != "of" && !determiners[t.Norm] {
+		if !quantityWord(t) && t.Norm != "of" && !determiners.Has(t.Norm) {
 			return false
 		}
 	}
@@ -1385,14 +1388,14 @@ func appositive(toks []text.Token, i int) bool {
 	case "a", "an", "the", "who", "which", "whose", "himself", "herself", "itself", "its", "his", "her", "their":
 		return true
 	}
-	if postWords[toks[i].Norm] {
+	if postWords.At(&toks[i]) {
 		return true // "Flavia Piccoli, Vice President of the Commission …, condemned"
 	}
 	return toks[i].Capitalised() && i+1 < len(toks) && toks[i+1].Norm == "'s"
 }
 
 // postWords open the name of a post set off after a person's name.
-var postWords = set("president", "vice", "minister", "secretary", "chief", "head", "director", "chairman",
+var postWords = text.NewWordSet("president", "vice", "minister", "secretary", "chief", "head", "director", "chairman",
 	"chairwoman", "deputy", "former", "senior", "leader", "spokesman", "spokeswoman", "spokesperson",
 	"ambassador", "envoy", "governor", "mayor", "commander", "prime", "foreign", "defence", "defense",
 	"interior", "member", "adviser", "advisor", "coordinator", "representative", "commissioner")
@@ -1439,22 +1442,22 @@ func coordinated(d *Doc, si, a int, endAt mentionIndex) []int {
 // supplier reports whether a mention names who made or gave a thing, not
 // a party to the act: "U.S.-supplied missiles", "Iranian-made drones".
 func supplier(toks []text.Token, m *gazetteer.Mention) bool {
-	return m.TokEnd+1 < len(toks) && toks[m.TokEnd].Norm == "-" && suppliedBy[toks[m.TokEnd+1].Norm]
+	return m.TokEnd+1 < len(toks) && toks[m.TokEnd].Norm == "-" && suppliedBy.At(&toks[m.TokEnd+1])
 }
 
-var suppliedBy = set("supplied", "made", "built", "funded", "provided", "donated", "manufactured", "designed", "produced")
+var suppliedBy = text.NewWordSet("supplied", "made", "built", "funded", "provided", "donated", "manufactured", "designed", "produced")
 
 // placeNouns after a country's adjective make it a place's: "the Saudi
 // city of Jeddah".
-var placeNouns = set("city", "town", "village", "capital", "port", "province", "region", "district", "border",
+var placeNouns = text.NewWordSet("city", "town", "village", "capital", "port", "province", "region", "district", "border",
 	"territory", "coast", "island", "enclave", "exclave", "side")
 
 // adjectiveOfParty reports whether a token is a plain lower-case word
 // that may qualify a party after "the" ("the paramilitary RSF", "the
 // rebel M23"): no finite verb, preposition, conjunction or determiner.
 func adjectiveOfParty(d *Doc, t text.Token) bool {
-	return t.Kind == text.Word && t.Shape == text.Lower && !prepositions[t.Norm] &&
-		!isFiniteVerb(d, t.Norm) && t.Norm != "and" && t.Norm != "or" && !determiners[t.Norm]
+	return t.Kind == text.Word && t.Shape == text.Lower && !prepositions.Has(t.Norm) &&
+		!isFiniteVerb(d, t.Norm) && t.Norm != "and" && t.Norm != "or" && !determiners.Has(t.Norm)
 }
 
 // listStart returns the first mention of the list that mention b ends
@@ -1478,14 +1481,14 @@ func listStart(d *Doc, toks []text.Token, b int, endAt mentionIndex) *gazetteer.
 // an object, not a subject.
 func objectAfterVerb(d *Doc, toks []text.Token, m *gazetteer.Mention, preps bool) bool {
 	j := m.Tok - 1
-	for n := 0; n < 2 && j >= 0 && (determiners[toks[j].Norm] || toks[j].Kind == text.Number || toks[j].Norm == "more"); n++ {
+	for n := 0; n < 2 && j >= 0 && (determiners.At(&toks[j]) || toks[j].Kind == text.Number || toks[j].Norm == "more"); n++ {
 		j-- // "released more hostages", "freed 39 prisoners"
 	}
 	if j < 0 || toks[j].Shape != text.Lower {
 		return false
 	}
 	w := toks[j].Norm
-	return isFiniteVerb(d, w) || d.verbs.IsPast(w) || preps && prepositions[w]
+	return isFiniteVerb(d, w) || d.verbs.IsPast(w) || preps && prepositions.At(&toks[j])
 }
 
 // objectOf finds the target of a verb: the actor mention in the T slot, or
@@ -1572,7 +1575,7 @@ func objectOf(d *Doc, si int, dr *draft, actors []int) []int {
 		if mm.Tok > 0 {
 			prev = toks[mm.Tok-1].Norm
 		}
-		if report && !(prev == "to" || mm.Tok == from && addressVerbs[toks[m.Head].Norm]) {
+		if report && !(prev == "to" || mm.Tok == from && addressVerbs.At(&toks[m.Head])) {
 			if codebook.Root(m.Code) == "11" {
 				// "alleged that France was aware of …": whom the
 				// allegation is about is the clause's subject.
@@ -1585,7 +1588,7 @@ func objectOf(d *Doc, si int, dr *draft, actors []int) []int {
 		if mm.Metonymy && (prev == "in" || prev == "near" || prev == "at") {
 			continue
 		}
-		if mm.TokEnd < len(toks) && placeNouns[toks[mm.TokEnd].Norm] && len(mm.Code) == 3 && mm.Tok >= 2 &&
+		if mm.TokEnd < len(toks) && placeNouns.At(&toks[mm.TokEnd]) && len(mm.Code) == 3 && mm.Tok >= 2 &&
 			toks[mm.Tok-1].Norm == "the" && scenePrep[toks[mm.Tok-2].Norm] {
 			// "talks in the Saudi city of Jeddah", "in the Azerbaijani
 			// town of Yevlakh": where, not whom.
@@ -1614,11 +1617,11 @@ func objectOf(d *Doc, si int, dr *draft, actors []int) []int {
 			// sent against or taken from.
 			continue
 		}
-		if strings.HasPrefix(string(mm.Code), domain.UnknownCountry) && mm.Tok > 0 && ownPossessive[toks[mm.Tok-1].Norm] {
+		if strings.HasPrefix(string(mm.Code), domain.UnknownCountry) && mm.Tok > 0 && ownPossessive.At(&toks[mm.Tok-1]) {
 			// "offered its troops to …": the subject's own, not a target.
 			continue
 		}
-		if mm.TokEnd < len(toks) && sayVerbs[toks[mm.TokEnd].Norm] {
+		if mm.TokEnd < len(toks) && sayVerbs.At(&toks[mm.TokEnd]) {
 			// "…, the defence ministry said": the speaker of the
 			// sentence, not the target.
 			return nil
@@ -1637,7 +1640,7 @@ func objectOf(d *Doc, si int, dr *draft, actors []int) []int {
 // overPlace reports whether the country named at token k is the place of
 // a verb of motion or force ("over eastern Ukraine", "across Syria").
 func overPlace(toks []text.Token, k int) bool {
-	if k > 0 && directions[toks[k-1].Norm] {
+	if k > 0 && directions.At(&toks[k-1]) {
 		k--
 	}
 	if k == 0 {
@@ -1650,7 +1653,7 @@ func overPlace(toks []text.Token, k int) bool {
 	return false
 }
 
-var directions = set("north", "south", "east", "west", "northern", "southern", "eastern", "western", "central",
+var directions = text.NewWordSet("north", "south", "east", "west", "northern", "southern", "eastern", "western", "central",
 	"northeast", "northwest", "southeast", "southwest", "northeastern", "northwestern", "southeastern", "southwestern")
 
 // movesForces reports whether a code moves forces named in its own words:
@@ -1669,7 +1672,7 @@ func movesForces(code, verb string) bool {
 // willing to assist Tunisian authorities" condemned no authorities).
 func predicateEnd(d *Doc, toks []text.Token, from, end int) int {
 	for k := from; k+1 < end; k++ {
-		if toks[k].Norm == "and" && toks[k+1].Shape == text.Lower && (sayVerbs[toks[k+1].Norm] || isFiniteVerb(d, toks[k+1].Norm)) {
+		if toks[k].Norm == "and" && toks[k+1].Shape == text.Lower && (sayVerbs.At(&toks[k+1]) || isFiniteVerb(d, toks[k+1].Norm)) {
 			return k
 		}
 	}
@@ -1837,8 +1840,8 @@ func nominalActors(d *Doc, si int, dr *draft, actors []int) (src, tgt []int) {
 		}
 		ok := true
 		for j := mm.TokEnd; j < m.Start; j++ {
-			if toks[j].Kind == text.Punct && toks[j].Norm != "-" || prepositions[toks[j].Norm] || timeSubordinators[toks[j].Norm] ||
-				toks[j].Shape == text.Lower && !copulas[toks[j].Norm] && (sayVerbs[toks[j].Norm] || isFiniteVerb(d, toks[j].Norm)) {
+			if toks[j].Kind == text.Punct && toks[j].Norm != "-" || prepositions.At(&toks[j]) || timeSubordinators.At(&toks[j]) ||
+				toks[j].Shape == text.Lower && !copulas.At(&toks[j]) && (sayVerbs.At(&toks[j]) || isFiniteVerb(d, toks[j].Norm)) {
 				// "Earnest condemned the attack": the attack is not his.
 				ok = false
 			}
@@ -1887,7 +1890,7 @@ func nominalActors(d *Doc, si int, dr *draft, actors []int) (src, tgt []int) {
 
 // timeSubordinators open a time adjunct: "have left for Armenia since the
 // offensive" is not Armenia's offensive.
-var timeSubordinators = set("since", "after", "before", "until", "while", "when", "once", "during")
+var timeSubordinators = text.NewWordSet("since", "after", "before", "until", "while", "when", "once", "during")
 
 // startsActor reports whether an actor mention starts at token k.
 func startsActor(d *Doc, si, k int, actors []int) bool {
@@ -1899,7 +1902,7 @@ func startsActor(d *Doc, si, k int, actors []int) bool {
 	return false
 }
 
-var determiners = set("the", "a", "an", "their", "its", "his", "her", "our", "your", "this", "that", "these",
+var determiners = text.NewWordSet("the", "a", "an", "their", "its", "his", "her", "our", "your", "this", "that", "these",
 	"those", "both", "all", "some", "several", "many", "other", "each", "every")
 
 // plausible settles a draft's actors and drops what is not an event: a
@@ -1971,7 +1974,7 @@ func (c *Coder) plausible(d *Doc, si int, dr *draft, actors []int) bool {
 		}
 	}
 	if strings.HasSuffix(m.Pattern, " T to") && (m.End >= len(toks) || !d.verbs.IsVerb(toks[m.End].Norm) &&
-		(toks[m.End].Shape != text.Lower || determiners[toks[m.End].Norm])) {
+		(toks[m.End].Shape != text.Lower || determiners.At(&toks[m.End]))) {
 		// "wants Y to" asks Y to do something; "wants passage to
 		// Nakhchivan" and "directed them to the exit" ask nothing.
 		return false
@@ -2006,7 +2009,7 @@ func agentInGap(d *Doc, toks []text.Token, m codebook.Match, actors []int) bool 
 // its verb, past auxiliaries and adverbs: "guerrillas (had) wounded".
 func adjacentSubject(d *Doc, toks []text.Token, dr *draft) bool {
 	k := dr.match.Start
-	for k > 0 && auxiliaries[toks[k-1].Norm] && !subjectPronouns[toks[k-1].Norm] {
+	for k > 0 && auxiliaries.At(&toks[k-1]) && !subjectPronouns.At(&toks[k-1]) {
 		k--
 	}
 	return d.Mentions[dr.source[0]].TokEnd == k
@@ -2019,7 +2022,7 @@ func directObject(d *Doc, toks []text.Token, dr *draft) bool {
 		return false
 	}
 	k := dr.match.Head + 1
-	for k < len(toks) && (determiners[toks[k].Norm] || quantityWord(toks[k])) {
+	for k < len(toks) && (determiners.At(&toks[k]) || quantityWord(toks[k])) {
 		k++
 	}
 	t := d.Mentions[dr.target[0]].Tok
@@ -2079,7 +2082,7 @@ func otherParty(d *Doc, dr *draft, actors []int) []int {
 // by "that" ("declared that a ceasefire had been reached").
 func declaresThat(toks []text.Token, dr *draft) bool {
 	for _, t := range dr.trigger {
-		if sayVerbs[toks[t].Norm] && t+1 < len(toks) && toks[t+1].Norm == "that" {
+		if sayVerbs.At(&toks[t]) && t+1 < len(toks) && toks[t+1].Norm == "that" {
 			return true
 		}
 	}
@@ -2090,7 +2093,7 @@ func declaresThat(toks []text.Token, dr *draft) bool {
 // the clause's subject: "of their weapons", "of its forces".
 func possessedBySubject(toks []text.Token, from, to int) bool {
 	for k := from; k < len(toks) && k < to; k++ {
-		if possessives[toks[k].Norm] {
+		if possessives.At(&toks[k]) {
 			return true
 		}
 	}
@@ -2104,7 +2107,7 @@ func duringPhrase(toks []text.Token, i int) bool {
 		switch w := toks[k].Norm; {
 		case w == "during" || w == "on" || w == "while":
 			return true
-		case determiners[w] || toks[k].Shape == text.Lower && toks[k].Kind == text.Word || toks[k].Kind == text.Number || w == "-":
+		case determiners.Has(w) || toks[k].Shape == text.Lower && toks[k].Kind == text.Word || toks[k].Kind == text.Number || w == "-":
 		default:
 			return false
 		}
@@ -2113,7 +2116,7 @@ func duringPhrase(toks []text.Token, i int) bool {
 }
 
 // addressVerbs take the addressee as their object ("told Armenia").
-var addressVerbs = set("told", "tells", "tell", "telling", "informed", "informs", "assured", "assures",
+var addressVerbs = text.NewWordSet("told", "tells", "tell", "telling", "informed", "informs", "assured", "assures",
 	"briefed", "notified", "reminded", "urged", "warned", "warns", "accused", "accuses", "thanked", "praised",
 	"criticised", "criticized", "condemned", "blamed", "asked", "called", "invited")
 
@@ -2226,7 +2229,7 @@ func (c *Coder) recode(d *Doc, si int, dr *draft, actors []int) {
 		obliged := dr.source
 		dr.source = nil
 		for k := dr.match.Start - 1; k >= 0; k-- {
-			if sayVerbs[d.tokens(si)[k].Norm] || demandHead(d, si, k) {
+			if sayVerbs.Has(d.tokens(si)[k].Norm) || demandHead(d, si, k) {
 				dr.source = subjectOf(d, si, k, actors)
 				break
 			}
@@ -2269,7 +2272,7 @@ func postposedReport(d *Doc, si int, ms []codebook.Match, dr *draft, actors []in
 	// No other verb of saying between the clause and the speaker.
 	toks := d.tokens(si)
 	for k := dr.end; k < m.Tok; k++ {
-		if sayVerbs[toks[k].Norm] {
+		if sayVerbs.At(&toks[k]) {
 			return -1, nil
 		}
 	}
@@ -2288,10 +2291,10 @@ func postposedSpeaker(d *Doc, si int, actors []int) []int {
 	for _, a := range actors {
 		m := &d.Mentions[a]
 		k := m.Tok
-		if k > 0 && determiners[toks[k-1].Norm] {
+		if k > 0 && determiners.At(&toks[k-1]) {
 			k--
 		}
-		if k > 0 && toks[k-1].Norm == "," && m.TokEnd < len(toks) && sayVerbs[toks[m.TokEnd].Norm] {
+		if k > 0 && toks[k-1].Norm == "," && m.TokEnd < len(toks) && sayVerbs.At(&toks[m.TokEnd]) {
 			return []int{a}
 		}
 	}
@@ -2301,7 +2304,7 @@ func postposedSpeaker(d *Doc, si int, actors []int) []int {
 // prepositions end the words that qualify a noun from before it: the
 // actor in "Filipino peacekeepers in a firefight" does not qualify the
 // firefight.
-var prepositions = set("of", "for", "in", "on", "at", "with", "by", "from", "to", "into", "against", "after",
+var prepositions = text.NewWordSet("of", "for", "in", "on", "at", "with", "by", "from", "to", "into", "against", "after",
 	"before", "during", "over", "under", "near", "about", "between", "amid", "and", "or", "but", "was", "were",
 	"is", "are", "has", "have", "had", "said", "says")
 
@@ -2325,9 +2328,9 @@ func (x mentionIndex) get(k int) (int, bool) {
 }
 
 // subjectPronouns stand for a clause's subject named before them.
-var subjectPronouns = set("it", "they", "he", "she", "we")
+var subjectPronouns = text.NewWordSet("it", "they", "he", "she", "we")
 
-var ownPossessive = set("its", "their", "his", "her", "own")
+var ownPossessive = text.NewWordSet("its", "their", "his", "her", "own")
 
 // knownCountry reports whether a mention's actor has a country or is an
 // organisation.

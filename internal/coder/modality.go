@@ -57,7 +57,7 @@ func modalityOf(d *Doc, si int, dr *draft) (string, string) {
 			// a clause of its own, which the words before do not negate
 			// or make possible.
 			negated, hypothetical, obliged = false, false, false
-		case negators[w]:
+		case negators.At(&toks[k]):
 			// "not only", "no longer" do not negate.
 			if w == "not" && k+1 < len(toks) && toks[k+1].Norm == "only" {
 				continue
@@ -68,7 +68,7 @@ func modalityOf(d *Doc, si int, dr *draft) (string, string) {
 			if k+1 < len(toks) && toks[k+1].Norm == "of" && dr.start <= k+4 {
 				negated = true
 			}
-		case conditionals[w]:
+		case conditionals.At(&toks[k]):
 			if (w == "before" || w == "until" || w == "once") && !conditionalOpener(toks, k) {
 				continue
 			}
@@ -85,13 +85,13 @@ func modalityOf(d *Doc, si int, dr *draft) (string, string) {
 			// "Israel announced it would free prisoners": reported
 			// speech's "will".
 			intended = true
-		case hypotheticals[w]:
+		case hypotheticals.At(&toks[k]):
 			hypothetical = true
 		case w == "must" || w == "should" || (w == "need" || w == "needs" || w == "have" || w == "has") && k+1 < len(toks) && toks[k+1].Norm == "to" && k+2 == dr.start:
 			// "Libya must hand over the suspects": an obligation put on
 			// the subject, by whoever says it.
 			obliged = true
-		case intenders[w]:
+		case intenders.At(&toks[k]):
 			if w == "set" || w == "going" || w == "expected" {
 				if k+1 < len(toks) && toks[k+1].Norm == "to" {
 					intended = true
@@ -99,7 +99,7 @@ func modalityOf(d *Doc, si int, dr *draft) (string, string) {
 				continue
 			}
 			intended = true
-		case reporters[w]:
+		case reporters.At(&toks[k]):
 			reported = true
 		}
 	}
@@ -142,7 +142,7 @@ func modalityOf(d *Doc, si int, dr *draft) (string, string) {
 // told in reported speech: after a verb of saying and the pronoun that
 // stands for the speaker ("said it would", "announced that they would").
 func backshifted(toks []text.Token, k int) bool {
-	if k < 2 || !subjectPronouns[toks[k-1].Norm] {
+	if k < 2 || !subjectPronouns.At(&toks[k-1]) {
 		return false
 	}
 	j := k - 2
@@ -150,10 +150,10 @@ func backshifted(toks []text.Token, k int) bool {
 		j--
 	}
 	// "said on Friday they would", "confirmed on Wednesday it would".
-	for n := 0; n < 3 && j > 0 && (timeWords[toks[j].Norm] || toks[j].Norm == "on"); n++ {
+	for n := 0; n < 3 && j > 0 && (timeWords.At(&toks[j]) || toks[j].Norm == "on"); n++ {
 		j--
 	}
-	return sayVerbs[toks[j].Norm]
+	return sayVerbs.At(&toks[j])
 }
 
 // insideGoverning returns the modality of an infinitive that lies inside
@@ -187,7 +187,7 @@ func insideGoverning(d *Doc, si int, dr *draft) string {
 // has rejected", "and did not".
 func finiteAfter(d *Doc, toks []text.Token, k int) bool {
 	j := k + 1
-	for n := 0; j < len(toks) && n < 3 && coordAux[toks[j].Norm]; n++ {
+	for n := 0; j < len(toks) && n < 3 && coordAux.At(&toks[j]); n++ {
 		j++
 	}
 	if j >= len(toks) || toks[j].Kind != text.Word || toks[j].Shape != text.Lower {
@@ -200,7 +200,7 @@ func finiteAfter(d *Doc, toks []text.Token, k int) bool {
 	// A bare -ed word after a modal or "be" just before is the modal's
 	// participle: "should be trained and equipped to fight".
 	for i := max(0, k-4); i < k; i++ {
-		if modals[toks[i].Norm] || toks[i].Norm == "be" || toks[i].Norm == "been" || toks[i].Norm == "to" {
+		if modals.At(&toks[i]) || toks[i].Norm == "be" || toks[i].Norm == "been" || toks[i].Norm == "to" {
 			return false
 		}
 	}
@@ -227,16 +227,16 @@ func ownWill(d *Doc, si, k int) bool {
 	if j > 0 && toks[j].Norm == "that" {
 		j--
 	}
-	for n := 0; n < 3 && j > 0 && (timeWords[toks[j].Norm] || toks[j].Norm == "on"); n++ {
+	for n := 0; n < 3 && j > 0 && (timeWords.At(&toks[j]) || toks[j].Norm == "on"); n++ {
 		j--
 	}
 	if j > 0 && toks[j].Norm == "and" && toks[j+1].Norm == "that" {
 		// "said the likelihood … was increasing and that Armenia would":
 		// the verb of the first "that".
-		for j--; j > 0 && !sayVerbs[toks[j].Norm]; j-- {
+		for j--; j > 0 && !sayVerbs.At(&toks[j]); j-- {
 		}
 	}
-	if j <= 0 || !sayVerbs[toks[j].Norm] {
+	if j <= 0 || !sayVerbs.At(&toks[j]) {
 		return false
 	}
 	// The speaker: the nearest actor before the verb, or the sentence's
@@ -251,7 +251,7 @@ func ownWill(d *Doc, si, k int) bool {
 }
 
 // timeWords may stand between a verb of saying and what it reports.
-var timeWords = set("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+var timeWords = text.NewWordSet("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
 	"today", "yesterday", "earlier", "later", "again", "also", "last", "week", "night", "evening", "morning")
 
 // isDenial reports whether a verb of saying denies what it reports.

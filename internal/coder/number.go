@@ -80,7 +80,7 @@ type number struct {
 // and ranges (between 20 and 25; 20 to 25; 20-25), with the qualifiers
 // that bound it (at least, more than, up to, about).
 func readNumber(s string, toks []text.Token, i int) (number, bool) {
-	if !mayStartNumber(toks[i]) {
+	if !mayStartNumber(&toks[i]) {
 		return number{}, false
 	}
 	start := i
@@ -375,20 +375,11 @@ func countBefore(toks []text.Token, i int) (countKind, bool) {
 }
 
 // numberStarts are the words a quantity can start with besides digits.
-var numberStarts = func() map[string]bool {
-	m := map[string]bool{"at": true, "more": true, "over": true, "no": true, "upwards": true, "up": true,
-		"as": true, "fewer": true, "less": true, "nearly": true, "almost": true, "about": true, "around": true,
-		"some": true, "approximately": true, "roughly": true, "an": true, "between": true, "a": true}
-	for w := range vague {
-		m[w] = true
-	}
-	for w := range numberWords {
-		m[w] = true
-	}
-	return m
-}()
+var numberStarts = text.Union(text.NewWordSet("at", "more", "over", "no", "upwards", "up", "as", "fewer", "less",
+	"nearly", "almost", "about", "around", "some", "approximately", "roughly", "an", "between", "a"),
+	text.Keys(vague), text.Keys(numberWords))
 
 // mayStartNumber is a quick test that lets most tokens skip readNumber.
-func mayStartNumber(t text.Token) bool {
-	return t.Kind == text.Number || t.Kind == text.Word && numberStarts[t.Norm]
+func mayStartNumber(t *text.Token) bool {
+	return t.Kind == text.Number || t.Kind == text.Word && numberStarts.At(t)
 }

@@ -130,13 +130,13 @@ var topicRules = []topicRule{
 }
 
 // negationWords negate the polarity word they come before in a clause.
-var negationWords = set("not", "n't", "never", "no", "nothing", "neither", "nor")
+var negationWords = text.NewWordSet("not", "n't", "never", "no", "nothing", "neither", "nor")
 
 // modalWords make a clause a plan, a promise, a demand or a possibility
 // rather than a statement of what is: only a ceasefire claim is read from
 // such a clause (a truce that "would take effect" claims the coming
 // period).
-var modalWords = set("will", "would", "shall", "should", "could", "may", "might", "must", "can", "'ll", "agreed",
+var modalWords = text.NewWordSet("will", "would", "shall", "should", "could", "may", "might", "must", "can", "'ll", "agreed",
 	"agree", "pledged", "promised", "vowed", "committed", "ready", "willing", "offered", "plans", "planned",
 	"intends", "ordered", "ordering", "urged", "demanded", "called", "hopes", "wants")
 
@@ -158,11 +158,11 @@ type reading struct {
 func readTopic(toks []text.Token, a, b int) (reading, bool) {
 	rule, cue := -1, -1
 	for k := a; k < b; k++ {
-		w := toks[k].Norm
-		mask := topicCues[w]
-		if mask == 0 {
+		if !topicWords.At(&toks[k]) {
 			continue
 		}
+		w := toks[k].Norm
+		mask := topicCues[w]
 		for i := range topicRules {
 			if mask&(1<<i) == 0 || !cueFits(toks, k, topicRules[i].topic) {
 				continue
@@ -232,6 +232,9 @@ var topicCues = func() map[string]uint64 {
 	return m
 }()
 
+// topicWords gates topicCues: most tokens cue no topic.
+var topicWords = text.Keys(topicCues)
+
 // cueFits rules out a cue word used in another sense: "fire" of
 // "ceasefire" is the truce's; "pause" must be a noun; "operation" a
 // military one; "pushed" is fighting only when pushed back.
@@ -251,7 +254,7 @@ func cueFits(toks []text.Token, k int, topic string) bool {
 	case "fire":
 		return prev != "-" && prev != "cease"
 	case "pause":
-		return prev == "the" || prev == "a" || prev == "-" || determiners[prev] || strings.HasSuffix(prev, "day")
+		return prev == "the" || prev == "a" || prev == "-" || determiners.Has(prev) || strings.HasSuffix(prev, "day")
 	case "pushed":
 		for j := k + 1; j < len(toks) && j <= k+4; j++ {
 			if toks[j].Norm == "back" {
@@ -314,7 +317,7 @@ func hasAny(toks []text.Token, a, b int, ws ...string) bool {
 // ("talks … will be held"), or the noun itself.
 func verbAfter(toks []text.Token, cue, b int) int {
 	for k := cue + 1; k < b; k++ {
-		if modalWords[toks[k].Norm] || toks[k].Norm == "were" || toks[k].Norm == "was" || toks[k].Norm == "had" || toks[k].Norm == "have" || toks[k].Norm == "has" {
+		if modalWords.At(&toks[k]) || toks[k].Norm == "were" || toks[k].Norm == "was" || toks[k].Norm == "had" || toks[k].Norm == "have" || toks[k].Norm == "has" {
 			return k
 		}
 		if toks[k].Kind == text.Punct {
@@ -330,7 +333,7 @@ func evacuation(w string) bool { return strings.HasPrefix(w, "evacu") }
 // stands in tokens [a, b).
 func modalBefore(toks []text.Token, a, b int) bool {
 	for k := a; k < b && k < len(toks); k++ {
-		if modalWords[toks[k].Norm] {
+		if modalWords.At(&toks[k]) {
 			return true
 		}
 	}
@@ -340,7 +343,7 @@ func modalBefore(toks []text.Token, a, b int) bool {
 // negatedBefore reports whether a negation stands in tokens [a, b).
 func negatedBefore(toks []text.Token, a, b int) bool {
 	for k := a; k < b && k < len(toks); k++ {
-		if negationWords[toks[k].Norm] {
+		if negationWords.At(&toks[k]) {
 			if toks[k].Norm == "no" && k+1 < len(toks) && toks[k+1].Norm == "one" {
 				continue // "no one had been killed" is a count
 			}
@@ -438,7 +441,7 @@ func readCasualty(s string, toks []text.Token, a, b int) (casualty, bool) {
 			}
 		}
 		if c.class == "" {
-			if _, ok := units[toksNorm(toks, j)]; ok || j < b && toks[j].Kind == text.Punct {
+			if units.Has(toksNorm(toks, j)) || j < b && toks[j].Kind == text.Punct {
 				continue
 			}
 		}
@@ -472,7 +475,7 @@ func readCasualty(s string, toks []text.Token, a, b int) (casualty, bool) {
 }
 
 // units are nouns a number counts that are not people.
-var units = set("hours", "hour", "days", "day", "weeks", "months", "years", "trucks", "tonnes", "tons", "km",
+var units = text.NewWordSet("hours", "hour", "days", "day", "weeks", "months", "years", "trucks", "tonnes", "tons", "km",
 	"kilometres", "kilometers", "miles", "buildings", "homes", "vehicles", "ships", "flights", "a.m", "p.m")
 
 func toksNorm(toks []text.Token, i int) string {
@@ -522,14 +525,14 @@ func tollBefore(toks []text.Token, a, k int) int {
 
 // violenceWords mark a proposition about an attack, for claims of and
 // denials of responsibility.
-var violenceWords = set("shelled", "shelling", "attacked", "attack", "attacks", "fired", "bombed", "bombing",
+var violenceWords = text.NewWordSet("shelled", "shelling", "attacked", "attack", "attacks", "fired", "bombed", "bombing",
 	"struck", "strike", "strikes", "killed", "killing", "shot", "shooting", "targeted", "hit", "raided",
 	"airstrike", "airstrikes", "massacre", "ambushed", "ambush", "bombardment", "explosion", "blast",
 	"blocked", "blocking", "obstructing", "obstructed", "storming", "stormed", "looted", "looting")
 
 func hasViolence(toks []text.Token, a, b int) bool {
 	for _, t := range toks[a:b] {
-		if violenceWords[t.Norm] {
+		if violenceWords.Has(t.Norm) {
 			return true
 		}
 	}

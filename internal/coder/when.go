@@ -77,6 +77,10 @@ func whenAt(s string, toks []text.Token, i int, article domain.Date, future bool
 			return mk(article.AddDays(-2), i+3)
 		}
 	}
+	// The rest are dates, which start with a number or a capital.
+	if t.Shape != text.Title && t.Kind != text.Number {
+		return When{}, false
+	}
 	if wd, ok := weekdays[t.Norm]; ok && t.Shape == text.Title {
 		if future {
 			return mk(weekdayAfter(article, wd), i+1)

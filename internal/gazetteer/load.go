@@ -68,7 +68,11 @@ type Gazetteer struct {
 	places  *placefile.File
 	entries []entry
 	lex     map[uint64]*lexSlot
-	cues    map[uint64]cue
+	// lexFirst has a bit for the hash of each word that starts a key of
+	// lex: most words start none, and the bit answers them without a
+	// lookup in the large map.
+	lexFirst []uint64
+	cues     map[uint64]cue
 	// countries by alpha-3 and alpha-2; admin-1 by place-file index
 	country     map[string]int32 // alpha-3 → entry
 	countryByA2 map[string]string
@@ -309,6 +313,7 @@ func (l *loader) build(pf *placefile.File) (*Gazetteer, error) {
 	g := &Gazetteer{
 		places:      pf,
 		lex:         map[uint64]*lexSlot{},
+		lexFirst:    make([]uint64, lexFirstBits/64),
 		cues:        map[uint64]cue{},
 		country:     map[string]int32{},
 		countryByA2: map[string]string{},
@@ -684,11 +689,25 @@ func (g *Gazetteer) indexToks(toks []text.Token, ln lexName, pluralToo bool) {
 	}
 }
 
+// lexFirstBits is the size of Gazetteer.lexFirst: some tens of thousands
+// of first words set a few per cent of its bits.
+const lexFirstBits = 1 << 20
+
+func lexFirstBit(h uint64) uint64 { return (h ^ h>>29) & (lexFirstBits - 1) }
+
+// mayStartName reports whether a word of hash h may start a key of lex.
+func (g *Gazetteer) mayStartName(h uint64) bool {
+	b := lexFirstBit(h)
+	return g.lexFirst[b>>6]&(1<<(b&63)) != 0
+}
+
 func (g *Gazetteer) indexNorms(norms []string, ln lexName) {
 	var h uint64
 	for i, n := range norms {
 		if i == 0 {
 			h = text.Hash(n)
+			b := lexFirstBit(h)
+			g.lexFirst[b>>6] |= 1 << (b & 63)
 		} else {
 			h = text.Extend(h, n)
 		}

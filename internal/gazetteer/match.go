@@ -71,6 +71,9 @@ func (g *Gazetteer) Mentions(doc *text.Document, date domain.Date) []Mention {
 	}
 	st.sentAtom = append(st.sentAtom, int32(len(st.atoms)))
 	st.computeFocus()
+	// Most atoms become one mention each: size the result once rather
+	// than doubling a slice of large structs.
+	st.out = make([]Mention, 0, len(st.atoms)+len(st.atoms)/4+4)
 	for si := range doc.Sentences {
 		st.compose(si)
 	}
@@ -114,7 +117,7 @@ func (st *state) atomize(si int) {
 			continue
 		}
 		h := text.Hash(t.Norm)
-		lexAlive := true
+		lexAlive := g.mayStartName(h)
 		placeAlive := t.Capitalised() || particles[t.Norm]
 		lexEnd, placeEnd := -1, -1
 		n0 := len(st.names)

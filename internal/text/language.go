@@ -9,7 +9,7 @@ func (d *Document) English() bool {
 	var counts [len(foreign) + 1]int // English, then the others
 	for _, s := range d.Sentences {
 		for _, t := range s.Tokens {
-			if t.Kind != Word {
+			if t.Kind != Word || !functionWordSet.At(&t) {
 				continue
 			}
 			for bits := functionWords[t.Norm]; bits != 0; bits &= bits - 1 {
@@ -37,6 +37,9 @@ func bitIndex(bits uint8) int {
 	}
 	return i
 }
+
+// functionWordSet gates functionWords: most words are no function word.
+var functionWordSet = Keys(functionWords)
 
 // functionWords maps each counted word to its languages, one bit each:
 // English first, then the foreign ones in order. One lookup a token.

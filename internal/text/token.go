@@ -34,6 +34,8 @@ type Token struct {
 	Start, End int
 	Kind       Kind
 	Shape      Shape
+	// Word numbers Norm among the words of the WordSets made (0: in none).
+	Word int32
 	// Norm is the token normalised for matching (see Fold); for plain
 	// lower-case ASCII words it shares the text's memory.
 	Norm string
@@ -48,6 +50,7 @@ func (t Token) Capitalised() bool { return t.Shape == Title || t.Shape == Upper 
 // Tokenize appends the tokens of s[start:end] to dst and returns it. Spans
 // are offsets into s.
 func Tokenize(s string, start, end int, dst []Token) []Token {
+	from := len(dst)
 	i := start
 	for i < end {
 		r, size := utf8.DecodeRuneInString(s[i:end])
@@ -76,6 +79,7 @@ func Tokenize(s string, start, end int, dst []Token) []Token {
 			i += size
 		}
 	}
+	number(dst[from:])
 	return dst
 }
 
