@@ -201,9 +201,20 @@ func (b *bloom) add(id int32) {
 	b[bit>>6] |= 1 << (bit & 63)
 }
 
+// has reports whether id may be in the set.
+func (b *bloom) has(id int32) bool {
+	bit := uint32(id) & 255
+	return b[bit>>6]&(1<<(bit&63)) != 0
+}
+
 // meets reports whether the sets may share a word.
 func (b *bloom) meets(o *bloom) bool {
-	return b[0]&o[0] != 0 || b[1]&o[1] != 0 || b[2]&o[2] != 0 || b[3]&o[3] != 0
+	for i := range b {
+		if b[i]&o[i] != 0 {
+			return true
+		}
+	}
+	return false
 }
 
 // tokens splits written words into normalised tokens, as the text

@@ -46,8 +46,8 @@ func Sentences(s string) [][2]int {
 		}
 		part := s[blk[0]:blk[1]]
 		var spans [][2]int
-		// Most sentence ends are plain (a full stop after a lower-case
-		// word, then a capital): split there without the model, and ask
+		// Most sentence ends are plain (a full stop after a word that is
+		// no abbreviation, then a capital): split there without the model, and ask
 		// the model only about the pieces that hold a doubtful full stop
 		// (U.S., Gen., Dept.). The model is most of the cost of coding.
 		for _, seg := range clearSplits(part) {
@@ -202,9 +202,9 @@ var lowerAbbrevs = map[string]bool{"etc": true, "vs": true, "approx": true, "cf"
 	"pp": true, "ed": true, "eds": true, "est": true, "gen": true, "col": true, "sgt": true, "lt": true}
 
 // clearSplits cuts s at the sentence ends no one could doubt: "!" or "?",
-// or a full stop after a lower-case word of two letters or more that is
-// not an abbreviation, then space and a capital letter (or an opening
-// quote and one). The pieces may still hold doubtful full stops.
+// or a full stop after a word that is no abbreviation (see
+// plainWordBefore), then space and a capital letter (or an opening quote
+// and one). The pieces may still hold doubtful full stops.
 func clearSplits(s string) [][2]int {
 	var out [][2]int
 	start := 0
@@ -249,9 +249,10 @@ func startsCapital(s string) bool {
 	return s != "" && s[0] >= 'A' && s[0] <= 'Z'
 }
 
-// plainWordBefore reports whether the full stop at i follows a lower-case
-// word of at least two letters that stands alone ("harm.", not "e.g.",
-// "U.S.", "Gen." or "etc.").
+// plainWordBefore reports whether the full stop at i follows a word that
+// stands alone and is no abbreviation: in lower case, of at least two
+// letters ("harm.", not "e.g." or "etc."), or a capital and at least five
+// ("Azerbaijan.", not "U.S.", "Gen." or "Calif.").
 func plainWordBefore(s string, i int) bool {
 	k := i
 	for k > 0 && s[k-1] >= 'a' && s[k-1] <= 'z' {
@@ -260,24 +261,41 @@ func plainWordBefore(s string, i int) bool {
 	if i-k < 2 || lowerAbbrevs[s[k:i]] {
 		return false
 	}
+	if k > 0 && s[k-1] >= 'A' && s[k-1] <= 'Z' {
+		// "Mr.", "Gen.", "Calif." start with a capital; a name of six
+		// letters or more ("Azerbaijan.") is no abbreviation.
+		if k--; i-k < 6 {
+			return false
+		}
+	}
 	if k > 0 {
 		switch s[k-1] {
 		case '.', '-', '\'', '/':
 			return false
 		}
 		if s[k-1] >= 'A' && s[k-1] <= 'Z' {
-			return false // "Mr.", "Gen." start with a capital
+			return false
 		}
 	}
 	return true
 }
 
 // doubtful reports whether s holds a full stop, "!" or "?" before its
-// last word: an end the model must judge.
+// last word: an end the model must judge. One that a letter or digit
+// follows ("3.5", the "U.S" of "U.S.") is inside a word and ends nothing.
 func doubtful(s string) bool {
 	s = strings.TrimRight(s, " \n\"')]”’")
 	if n := len(s); n > 0 && (s[n-1] == '.' || s[n-1] == '!' || s[n-1] == '?') {
 		s = s[:n-1]
 	}
-	return strings.ContainsAny(s, ".!?")
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; (c == '.' || c == '!' || c == '?') && (i+1 == len(s) || !isAlnumByte(s[i+1])) {
+			return true
+		}
+	}
+	return false
+}
+
+func isAlnumByte(c byte) bool {
+	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
 }
