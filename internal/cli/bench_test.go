@@ -3,7 +3,9 @@ package cli
 import (
 	"bufio"
 	"context"
+	"encoding/json"
 	"fmt"
+	"io"
 	"io/fs"
 	"math/rand/v2"
 	"os"
@@ -13,6 +15,7 @@ import (
 
 	"github.com/truce/truce/examples"
 	"github.com/truce/truce/internal/ingest"
+	"github.com/truce/truce/internal/text"
 )
 
 // writeCorpus writes n distinct articles of about size bytes as JSON
@@ -121,4 +124,36 @@ func BenchmarkIngestCode(b *testing.B) {
 		total += n
 	}
 	b.ReportMetric(float64(total)/b.Elapsed().Seconds(), "articles/s")
+}
+
+// BenchmarkCodeCommand runs the whole `truce code` (on one goroutine with
+// -cpu 1) on 600 articles of about 3 KB made of sample-corpus sentences,
+// some 11,000 sentences: loading the dictionaries, reading, coding, the
+// ledger and the contradictions, and writing every record as JSON.
+// BenchmarkCode in internal/coder measures the coder alone.
+func BenchmarkCodeCommand(b *testing.B) {
+	in := filepath.Join(b.TempDir(), "in.jsonl")
+	writeCorpus(b, in, 600, 3000)
+	raw, err := os.ReadFile(in)
+	if err != nil {
+		b.Fatal(err)
+	}
+	sentences := 0
+	for line := range strings.SplitSeq(strings.TrimSpace(string(raw)), "\n") {
+		var a struct{ Text string }
+		if err := json.Unmarshal([]byte(line), &a); err != nil {
+			b.Fatal(err)
+		}
+		sentences += len(text.Sentences(a.Text))
+	}
+	n := 0
+	for b.Loop() {
+		var errs strings.Builder
+		if code := Main(context.Background(), []string{"code", in}, strings.NewReader(""), io.Discard, &errs); code != 0 {
+			b.Fatalf("exit %d: %s", code, errs.String())
+		}
+		n += sentences
+	}
+	b.ReportMetric(float64(n)/b.Elapsed().Seconds(), "sentences/s")
+	b.ReportMetric(float64(sentences), "sentences/op")
 }

@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"bufio"
 	"context"
 	"encoding/json"
 	"fmt"
@@ -54,7 +55,10 @@ func runCode(e *env, args []string) error {
 	for _, err := range errs {
 		fmt.Fprintf(e.stderr, "truce code: %s\n", err)
 	}
-	enc := json.NewEncoder(e.stdout)
+	// Records go out an article at a time rather than a write each.
+	out := bufio.NewWriterSize(e.stdout, 64<<10)
+	defer out.Flush()
+	enc := json.NewEncoder(out)
 	enc.SetEscapeHTML(false)
 	var all domain.Coding
 	for _, in := range inputs {
@@ -90,6 +94,9 @@ func runCode(e *env, args []string) error {
 				if err := enc.Encode(cl); err != nil {
 					return err
 				}
+			}
+			if err := out.Flush(); err != nil {
+				return err
 			}
 			all.Events = append(all.Events, cod.Events...)
 			all.Claims = append(all.Claims, cod.Claims...)
