@@ -250,11 +250,20 @@ func startsCapital(s string) bool {
 }
 
 // plainWordBefore reports whether the full stop at i follows a word that
-// stands alone and is no abbreviation: in lower case, of at least two
-// letters ("harm.", not "e.g." or "etc."), or a capital and at least five
-// ("Azerbaijan.", not "U.S.", "Gen." or "Calif.").
+// stands alone and is no abbreviation: a number of two digits or more, or
+// a word of at least two letters, in lower case ("harm.", not "e.g." or "etc.") or capitalised ("Azerbaijan.",
+// "July.", not "U.S.", "Gen." or "Calif."); the last part of a hyphenated
+// word counts ("Nagorno-Karabakh.").
 func plainWordBefore(s string, i int) bool {
 	k := i
+	for k > 0 && s[k-1] >= '0' && s[k-1] <= '9' {
+		k--
+	}
+	if k < i {
+		// A number of two digits or more standing alone ("in 2020.",
+		// "by 60 votes to 22."); not "1." opening a list.
+		return i-k >= 2 && (k == 0 || s[k-1] == ' ')
+	}
 	for k > 0 && s[k-1] >= 'a' && s[k-1] <= 'z' {
 		k--
 	}
@@ -262,16 +271,18 @@ func plainWordBefore(s string, i int) bool {
 		return false
 	}
 	if k > 0 && s[k-1] >= 'A' && s[k-1] <= 'Z' {
-		// "Mr.", "Gen.", "Calif." start with a capital; a name of six
-		// letters or more ("Azerbaijan.") is no abbreviation.
-		if k--; i-k < 6 {
+		if k--; titleAbbrevs[s[k:i]] {
 			return false
 		}
 	}
 	if k > 0 {
 		switch s[k-1] {
-		case '.', '-', '\'', '/':
+		case '.', '\'', '/':
 			return false
+		case '-':
+			// After a word ("Nagorno-Karabakh", "four-day"), not after
+			// an initial or a number ("U.S.-led", "F-16").
+			return k >= 2 && s[k-2] >= 'a' && s[k-2] <= 'z'
 		}
 		if s[k-1] >= 'A' && s[k-1] <= 'Z' {
 			return false
@@ -279,6 +290,21 @@ func plainWordBefore(s string, i int) bool {
 	}
 	return true
 }
+
+// titleAbbrevs are capitalised abbreviations a full stop may follow in
+// mid-sentence: titles, months, US states, company forms.
+var titleAbbrevs = func() map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields(`Mr Mrs Ms Mme Mlle Messrs Dr St Ste Jr Sr Fr Rev Hon Esq
+		Gen Col Lt Lieut Sgt Capt Maj Adm Brig Cmdr Cdr Cmdt Cpl Pvt Det Insp Supt Const
+		Gov Govt Sen Rep Pres Prof Dept Univ Assn Dist Corp Inc Ltd Co Cie Bros Mt Ft Ave Blvd Rd Rt
+		Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec No Nos Vol Fig Art Sec Op Ed Eds Ref
+		Ala Ariz Ark Calif Colo Conn Del Fla Ga Ill Ind Kan Kans Ky La Md Mass Mich Minn Miss Mo
+		Mont Neb Nebr Nev Okla Ore Pa Penn Tenn Tex Va Vt Wash Wis Wisc Wyo`) {
+		m[w] = true
+	}
+	return m
+}()
 
 // doubtful reports whether s holds a full stop, "!" or "?" before its
 // last word: an end the model must judge. One that a letter or digit

@@ -81,6 +81,47 @@ func TestSentences(t *testing.T) {
 	}
 }
 
+// TestPlainEnds pins which full stops are split without the model and
+// which it is asked about.
+func TestPlainEnds(t *testing.T) {
+	for _, c := range []struct {
+		s     string
+		plain bool
+	}{
+		{"the talks resumed. Then", true},
+		{"supplies since July. The", true},
+		{"left Nagorno-Karabakh. Officials", true},
+		{"the war in November 2020. Under", true},
+		{"by 60 votes to 22. The", true},
+		{"Azerbaijan. Residents", true},
+		{"met Gen. Lee", false},
+		{"in Sacramento, Calif. The", false},
+		{"the U.S. State", false},
+		{"U.S.-led. The", false},
+		{"e.g. The", false},
+		{"1. The first", false},
+		{"met Mr. Smith", false},
+		{"the F-16. Then", false},
+	} {
+		i := strings.Index(c.s, ". ")
+		if got := plainWordBefore(c.s, i); got != c.plain {
+			t.Errorf("%q: plain end = %v, want %v", c.s, got, c.plain)
+		}
+	}
+	for s, want := range map[string]bool{
+		"Prices rose 3.5 per cent.":     false,
+		"The U.S. said so.":             true,
+		"It ends at 1 p.m. local time.": true,
+		"Nothing doubtful here!":        false,
+		"A question? Then an answer.":   true,
+		"The \"U.S.\" is a name.":       true,
+	} {
+		if got := doubtful(s); got != want {
+			t.Errorf("doubtful(%q) = %v, want %v", s, got, want)
+		}
+	}
+}
+
 func TestSentencesSeed(t *testing.T) {
 	raw, err := os.ReadFile("../../../shared/seed/2023-11-07-nagorno-karabakh.txt")
 	if err != nil {
