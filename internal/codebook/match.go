@@ -164,10 +164,7 @@ func (s *scratch) try(r *rule, e int, p int) bool {
 	n := len(toks)
 	switch el.kind {
 	case elemLit:
-		if p >= n {
-			return false
-		}
-		if s.ids[p] < 0 {
+		if p >= n || s.ids[p] < 0 || !el.bloom.has(s.ids[p]) {
 			return false
 		}
 		if el.byFirst != nil {
@@ -185,7 +182,7 @@ func (s *scratch) try(r *rule, e int, p int) bool {
 		}
 		return false
 	case elemVerb:
-		if p >= n || properNoun(toks, p) {
+		if p >= n || s.ids[p] < 0 || !el.bloom.has(s.ids[p]) || properNoun(toks, p) {
 			return false
 		}
 		// A verb fused to a word by a hyphen is an adjective
@@ -223,7 +220,7 @@ func (s *scratch) try(r *rule, e int, p int) bool {
 		words := 0
 		for k := 0; ; k++ {
 			s.pos[e], s.end[e] = int32(p), int32(p+k)
-			if s.mayStart(r, e+1, p+k) && s.try(r, e+1, p+k) {
+			if s.try(r, e+1, p+k) {
 				return true
 			}
 			q := p + k
@@ -260,26 +257,12 @@ func (s *scratch) try(r *rule, e int, p int) bool {
 				return false
 			}
 			s.pos[e], s.end[e] = int32(p), int32(p+k)
-			if s.mayStart(r, e+1, p+k) && s.try(r, e+1, p+k) {
+			if s.try(r, e+1, p+k) {
 				return true
 			}
 		}
 	}
 	return false
-}
-
-// mayStart is a quick test before trying element e of r at token q after
-// a gap or target slot: false only where try would fail at once, as the
-// token is none of the words the element starts with.
-func (s *scratch) mayStart(r *rule, e, q int) bool {
-	if e == len(r.elems) {
-		return true
-	}
-	el := &r.elems[e]
-	if el.kind != elemLit && el.kind != elemVerb {
-		return true
-	}
-	return q < len(s.ids) && s.ids[q] >= 0 && el.bloom.has(s.ids[q])
 }
 
 // targetTime may follow the party a T slot names, uncounted: "asked the

@@ -1,6 +1,7 @@
 package gazetteer
 
 import (
+	"slices"
 	"sync"
 
 	"github.com/truce/truce/internal/domain"
@@ -71,14 +72,17 @@ func (g *Gazetteer) Mentions(doc *text.Document, date domain.Date) []Mention {
 	}
 	st.sentAtom = append(st.sentAtom, int32(len(st.atoms)))
 	st.computeFocus()
-	// Most atoms become one mention each: size the result once rather
-	// than doubling a slice of large structs.
-	st.out = make([]Mention, 0, len(st.atoms)+len(st.atoms)/4+4)
 	for si := range doc.Sentences {
 		st.compose(si)
 	}
-	out := st.out
-	st.out = nil
+	// The mentions are made in the pooled buffer and copied out once, at
+	// their size: they are large structs.
+	var out []Mention
+	if len(st.out) > 0 {
+		out = slices.Clone(st.out)
+	}
+	clear(st.out)
+	st.out = st.out[:0]
 	st.g, st.doc = nil, nil
 	statePool.Put(st)
 	return out
@@ -93,7 +97,7 @@ func (st *state) reset(g *Gazetteer, doc *text.Document, date domain.Date) {
 	clear(st.focus)
 	clear(st.seen)
 	st.maxFocus = 0
-	st.out = nil
+	st.out = st.out[:0]
 	st.cueSent = -1
 }
 
