@@ -58,8 +58,6 @@ func runCode(e *env, args []string) error {
 	// Records go out an article at a time rather than a write each.
 	out := bufio.NewWriterSize(e.stdout, 64<<10)
 	defer out.Flush()
-	enc := json.NewEncoder(out)
-	enc.SetEscapeHTML(false)
 	var all domain.Coding
 	for _, in := range inputs {
 		for a, err := range ingest.Articles(e.ctx, in, opt) {
@@ -80,18 +78,18 @@ func runCode(e *env, args []string) error {
 			}
 			if mentions {
 				for _, m := range cod.Mentions {
-					if err := enc.Encode(m); err != nil {
+					if err := writeRecord(out, m); err != nil {
 						return err
 					}
 				}
 			}
 			for _, ev := range cod.Events {
-				if err := enc.Encode(ev); err != nil {
+				if err := writeRecord(out, ev); err != nil {
 					return err
 				}
 			}
 			for _, cl := range cod.Claims {
-				if err := enc.Encode(cl); err != nil {
+				if err := writeRecord(out, cl); err != nil {
 					return err
 				}
 			}
@@ -108,12 +106,12 @@ func runCode(e *env, args []string) error {
 	}
 	nopt := narrative.Options{Window: window}
 	for _, cm := range narrative.Ledger(all.Commitments, all.Events, all.Claims, nopt) {
-		if err := enc.Encode(cm); err != nil {
+		if err := writeRecord(out, cm); err != nil {
 			return err
 		}
 	}
 	for _, x := range narrative.Contradictions(all.Claims, all.Events, nopt) {
-		if err := enc.Encode(x); err != nil {
+		if err := writeRecord(out, x); err != nil {
 			return err
 		}
 	}
@@ -121,6 +119,18 @@ func runCode(e *env, args []string) error {
 		return errInputsFailed
 	}
 	return nil
+}
+
+// writeRecord writes a record as one JSON line. It calls the record's own
+// MarshalJSON, whose output is compact already, rather than an Encoder,
+// which would scan it again to compact it.
+func writeRecord(w *bufio.Writer, r json.Marshaler) error {
+	b, err := r.MarshalJSON()
+	if err != nil {
+		return err
+	}
+	w.Write(b)
+	return w.WriteByte('\n')
 }
 
 // spanCoder wraps a coder and notes the range of article dates it codes,
