@@ -1231,11 +1231,12 @@ func subjectOf(d *Doc, si, v int, actors []int) []int {
 			// "In a dialogue …, Azerbaijan agreed": a fronted phrase
 			// holds no subject.
 			return nil
-		case w == "that" && k < v && subjectPronouns.At(&toks[k]) && k >= 2 && sayVerbs.At(&toks[k-2]):
-			// "The US claimed that they had attacked Iraq": the pronoun
-			// opening what a speaker says is the speaker, as in "said it
-			// had", which reaches the speaker past "it" and "said".
-			k -= 2
+		case w == "that" && k < v && subjectPronouns.At(&toks[k]) && k >= 2 && sayVerbBefore(toks, k-2) >= 0:
+			// "The US claimed (on Friday) that they had attacked Iraq":
+			// the pronoun opening what a speaker says is the speaker, as
+			// in "said it had", which reaches the speaker past "it" and
+			// "said".
+			k = sayVerbBefore(toks, k-2)
 			continue
 		case boundaries.At(&toks[k-1]) || w == "that" || (subordinator(toks, k-1) && w != "as"):
 			return nil
@@ -2167,12 +2168,14 @@ func placeTarget(d *Doc, dr *draft) *domain.Actor {
 	}
 	// A protest or a measure of control at home aims at home ("Iraqi
 	// Kurds demonstrated in Kirkuk", "Turkish authorities imposed a
-	// curfew in Cizre": IRQ, TUR), and sympathy goes to where the
+	// curfew in Cizre": IRQ, TUR), as does threatening or easing such a
+	// measure ("will extend the curfew in Abidjan", "lifted the state of
+	// emergency in Darfur": 132, 081), and sympathy goes to where the
 	// suffering was ("expressed sorrow for the shootings in South
 	// Carolina"); fighting in one's own country names no target by its
 	// place.
 	switch r := codebook.Root(dr.code); {
-	case r == "14" || r == "17" || strings.HasPrefix(dr.code, "018"):
+	case r == "14" || r == "17" || strings.HasPrefix(dr.code, "018") || strings.HasPrefix(dr.code, "132") || strings.HasPrefix(dr.code, "081"):
 	default:
 		for _, s := range dr.event.Source {
 			if s.Country == p.Country {

@@ -149,11 +149,20 @@ func backshifted(toks []text.Token, k int) bool {
 	if toks[j].Norm == "that" && j > 0 {
 		j--
 	}
-	// "said on Friday they would", "confirmed on Wednesday it would".
+	return sayVerbBefore(toks, j) >= 0
+}
+
+// sayVerbBefore returns the verb of saying at token j or before it past
+// a time ("said on Friday they would", "confirmed on Wednesday that it
+// would"), or -1.
+func sayVerbBefore(toks []text.Token, j int) int {
 	for n := 0; n < 3 && j > 0 && (timeWords.At(&toks[j]) || toks[j].Norm == "on"); n++ {
 		j--
 	}
-	return sayVerbs.At(&toks[j])
+	if sayVerbs.At(&toks[j]) {
+		return j
+	}
+	return -1
 }
 
 // insideGoverning returns the modality of an infinitive that lies inside
