@@ -1140,7 +1140,7 @@ func subjectOf(d *Doc, si, v int, actors []int) []int {
 	endAt := mentionEnds(d, actors)
 	// A mention that contains the verb's first token cannot be its subject.
 	k := v
-	commas := 0
+	commas, far := 0, 0
 	for k > 0 {
 		if a, ok := endAt.get(k); ok && !knownCountry(&d.Mentions[a]) {
 			// "Qatar's emir, Sheikh Hamad …, launched": a name the
@@ -1241,8 +1241,12 @@ func subjectOf(d *Doc, si, v int, actors []int) []int {
 		case boundaries.At(&toks[k-1]) || w == "that" || (subordinator(toks, k-1) && w != "as"):
 			return nil
 		case auxiliaries.At(&toks[k-1]) || toks[k-1].Kind == text.Number:
+		case timeWords.At(&toks[k-1]) || w == "on" && k < v && timeWords.At(&toks[k]) || inPlaceName(d, si, k-1) || w == "the" && inPlaceName(d, si, k):
+			// "Rebels in the Ivory Coast on Friday rejected": a place
+			// or time after the subject is no word between.
+			far++
 		default:
-			if toks[k-1].Shape == text.Lower && k < v-4 {
+			if toks[k-1].Shape == text.Lower && k < v-4-far {
 				// Too far: a lower-case word (a verb or noun) between;
 				// unless it ends a relative clause on the subject ("Two
 				// Russians who had been held in Libya … were released").
@@ -1252,6 +1256,16 @@ func subjectOf(d *Doc, si, v int, actors []int) []int {
 		k--
 	}
 	return nil
+}
+
+// inPlaceName reports whether token k of sentence si is in a place's name.
+func inPlaceName(d *Doc, si, k int) bool {
+	for _, i := range d.Sentence[si] {
+		if m := &d.Mentions[i]; m.Type == domain.MentionPlace && m.Tok <= k && k < m.TokEnd {
+			return true
+		}
+	}
+	return false
 }
 
 // relativeAntecedent returns the subject of the verb at token v when a
