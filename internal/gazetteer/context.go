@@ -64,6 +64,9 @@ func (st *state) cueStartingAt(si, i int, c cue) (int, bool) {
 // and a direction ("in the south of", "in southeastern").
 func (st *state) locativeBefore(si, i int) bool {
 	j := st.directionStart(si, i)
+	if communityWords[st.norm(si, j-1)] {
+		j-- // "in Christian east Beirut", "in Kurdish northern Iraq"
+	}
 	if st.cueAt(si, j-1) == cueDeterminer {
 		j--
 	}
@@ -73,6 +76,12 @@ func (st *state) locativeBefore(si, i int) bool {
 	_, ok := st.cueEndingAt(si, j, cuePlaceHead)
 	return ok
 }
+
+// communityWords are adjectives of faith or community that may stand
+// between a locative and a place: "based in Christian east Beirut".
+var communityWords = map[string]bool{"christian": true, "muslim": true, "moslem": true, "catholic": true,
+	"protestant": true, "orthodox": true, "jewish": true, "druze": true, "shiite": true, "shia": true,
+	"sunni": true, "alawite": true, "arab": true, "kurdish": true}
 
 // directionStart returns the first token of the direction words ending
 // just before token i ("central", "south-eastern"), or i when there are
