@@ -151,6 +151,9 @@ func FuzzTokenize(f *testing.F) {
 				t.Fatalf("bad span %d-%d after %d in %q", tok.Start, tok.End, prev, s)
 			}
 			prev = tok.End
+			if testMore.At(&tok) != testMore.Has(tok.Norm) {
+				t.Fatalf("token %q: WordSet.At and Has disagree", tok.Norm)
+			}
 		}
 		for _, sp := range Sentences(s) {
 			if sp[0] < 0 || sp[1] > len(s) || sp[0] >= sp[1] {
