@@ -1166,6 +1166,10 @@ func subjectOf(d *Doc, si, v int, actors []int) []int {
 					}
 				}
 			}
+			if h, ok := attachedTo(toks, endAt, d.Mentions[a].Tok); ok {
+				// "Rebels backed by Rwanda attacked": the rebels.
+				return coordinated(d, si, h, endAt)
+			}
 			return coordinated(d, si, a, endAt)
 		}
 		w := toks[k-1].Norm
@@ -1257,6 +1261,33 @@ func subjectOf(d *Doc, si, v int, actors []int) []int {
 	}
 	return nil
 }
+
+// attachedTo returns the actor a mention starting at token t is attached
+// to by allegiance or support ("militants loyal to the Islamic State",
+// "rebels backed by Rwanda", "fighters linked to al-Qaeda"): the head of
+// the noun phrase, which is the subject of a verb after it.
+func attachedTo(toks []text.Token, endAt mentionIndex, t int) (int, bool) {
+	j := t - 1
+	if j > 0 && toks[j].Norm == "the" {
+		j--
+	}
+	if j < 2 {
+		return 0, false
+	}
+	switch toks[j].Norm {
+	case "to", "with", "by":
+	default:
+		return 0, false
+	}
+	if !attachWords.At(&toks[j-1]) {
+		return 0, false
+	}
+	return endAt.get(j - 1)
+}
+
+// attachWords tie an actor to the one after them.
+var attachWords = text.NewWordSet("loyal", "linked", "tied", "close", "allied", "aligned", "affiliated", "connected",
+	"sympathetic", "backed", "supported", "funded", "armed", "trained", "sponsored", "led", "commanded", "financed")
 
 // inPlaceName reports whether token k of sentence si is in a place's name.
 func inPlaceName(d *Doc, si, k int) bool {
