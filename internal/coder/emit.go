@@ -209,7 +209,7 @@ func (c *Coder) placeOf(d *Doc, dr *draft) *domain.Place {
 	for _, i := range d.Sentence[dr.sent] {
 		m := &d.Mentions[i]
 		p := m.Place()
-		if p == nil || m.Metonymy {
+		if p == nil || m.Metonymy || originOf(toks, m.Tok) {
 			continue
 		}
 		score := 1
@@ -352,6 +352,30 @@ func ownsNoThing(toks []text.Token, m *gazetteer.Mention) bool {
 
 var abstractOwned = text.NewWordSet("aid", "help", "rescue", "defence", "defense", "side", "future", "fate", "cause",
 	"sovereignty", "independence", "security", "support", "behalf", "interests", "people")
+
+// originOf reports whether the place at token k says where people come
+// from rather than where anything happened: "the slain foreigners — from
+// Italy, Poland and Spain", "tourists from Germany".
+func originOf(toks []text.Token, k int) bool {
+	j := k - 1
+	// Back over the list the place ends: "Italy, Poland and".
+	for n := 0; j > 0 && n < 12 && (toks[j].Norm == "," || toks[j].Norm == "and" || toks[j].Capitalised()); n++ {
+		j--
+	}
+	if j < 1 || toks[j].Norm != "from" {
+		return false
+	}
+	j--
+	if toks[j].Norm == "-" || toks[j].Norm == "," || toks[j].Norm == "(" {
+		j--
+	}
+	return j >= 0 && originNouns.At(&toks[j])
+}
+
+// originNouns are people whose origin "from" gives.
+var originNouns = text.NewWordSet("tourists", "foreigners", "visitors", "nationals", "citizens", "pilgrims", "students",
+	"migrants", "immigrants", "journalists", "delegates", "volunteers", "passengers", "fans", "athletes", "workers",
+	"tourist", "foreigner", "visitor", "national", "citizen", "pilgrim", "student", "migrant", "journalist", "worker")
 
 // scenePrep holds the prepositions that set a scene: "in Yerevan", "at
 // the border", "near Stepanakert".
