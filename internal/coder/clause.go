@@ -89,6 +89,7 @@ func clauseStart(toks []text.Token, i int) int {
 // token i: a boundary, or a comma followed by a subordinator, relative
 // pronoun or a participle.
 func clauseEnd(toks []text.Token, i int) int {
+	fronted := frontedClause(toks, i)
 	for k := i + 1; k < len(toks); k++ {
 		w := toks[k].Norm
 		if boundaries.At(&toks[k]) || w == "." {
@@ -102,6 +103,11 @@ func clauseEnd(toks []text.Token, i int) int {
 			// what follows is background, not the clause's object.
 			return k
 		}
+		if w == "," && fronted {
+			// "After rebels staged an uprising, the army …": the comma
+			// closes the clause the sentence opened with.
+			return k
+		}
 		if w == "," && k+1 < len(toks) {
 			n := toks[k+1].Norm
 			if subordinators.Has(n) || relatives.Has(n) || n == "and" || n == "but" || isGerund(n) || n == "saying" || attribution(toks, k) {
@@ -110,6 +116,21 @@ func clauseEnd(toks []text.Token, i int) int {
 		}
 	}
 	return len(toks)
+}
+
+// frontedClause reports whether token i lies in a clause that opens the
+// sentence with a subordinator ("After …", "When …", "Although …") and
+// that no comma has closed before i.
+func frontedClause(toks []text.Token, i int) bool {
+	if len(toks) == 0 || toks[0].Norm == "as" || !subordinator(toks, 0) {
+		return false
+	}
+	for k := 1; k < i && k < len(toks); k++ {
+		if toks[k].Norm == "," {
+			return false
+		}
+	}
+	return true
 }
 
 // attributionVerbs end a postposed attribution.

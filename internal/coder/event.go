@@ -1459,6 +1459,9 @@ func coordinated(d *Doc, si, a int, endAt mentionIndex) []int {
 		if k >= 3 && toks[k-1].Norm == "the" {
 			k-- // "Brazil and the United States"
 		}
+		if k >= 3 && (toks[k-1].Norm == "their" || toks[k-1].Norm == "its") && toks[k-2].Norm == "and" {
+			k-- // "security services and their militia allies"
+		}
 		if k < 2 {
 			break
 		}
