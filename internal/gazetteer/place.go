@@ -243,6 +243,9 @@ func (st *state) emitAtom(si int, a *atom) {
 	if isGiven && !st.placeContext(si, a) {
 		return // David, Nice, Mobile: places only where the text says so
 	}
+	if isGiven && given.word == "word" && a.end-a.tok == 1 && st.nameRunsOn(si, a.end) {
+		return // "at the Council on Foreign Relations": a body's name
+	}
 	if partOfName && !st.locativeBefore(si, a.tok) {
 		return // Yerevan State University, Washington Post
 	}
@@ -427,13 +430,14 @@ func (st *state) currency(si int, a *atom) bool {
 	return n == "$" || n == "dollar" || n == "dollars" || n == "cents"
 }
 
-// nameBefore reports whether a capitalised word that is no cue, no
-// dictionary word and no sentence's end stands just before token i, even
-// at the start of a sentence ("Michael Jordan").
 // givenBefore reports whether a capitalised first name stands right
-// before token i: "Robert Danin" is a person, not the Chinese town that
-// GeoNames also calls Danin.
+// before token i, or before a middle initial there: "Robert Danin" and
+// "Robert M. Danin" are a person, not the Chinese town that GeoNames also
+// calls Danin.
 func (st *state) givenBefore(si, i int) bool {
+	if i >= 3 && st.norm(si, i-1) == "." && st.initialAt(si, i-2) {
+		i -= 2
+	}
 	if i == 0 || !st.isCapWord(si, i-1) {
 		return false
 	}
@@ -445,6 +449,27 @@ func (st *state) givenBefore(si, i int) bool {
 	return ok && e.word == "given"
 }
 
+// initialAt reports whether token k is an initial: one capital letter
+// (the "M" of "Robert M. Danin").
+func (st *state) initialAt(si, k int) bool {
+	t := &st.toks(si)[k]
+	return t.End-t.Start == 1 && st.doc.Text[t.Start] >= 'A' && st.doc.Text[t.Start] <= 'Z'
+}
+
+// nameRunsOn reports whether "of", "on" or "for" and a capitalised word
+// follow token i-1: the word before is the head of a name ("Council on
+// Foreign Relations", "Academy of Sciences").
+func (st *state) nameRunsOn(si, i int) bool {
+	switch st.norm(si, i) {
+	case "of", "on", "for":
+		return st.isCapWord(si, i+1) && st.cueAt(si, i+1) != cueTime // not "in Bath on Monday"
+	}
+	return false
+}
+
+// nameBefore reports whether a capitalised word that is no cue, no
+// dictionary word and no sentence's end stands just before token i, even
+// at the start of a sentence ("Michael Jordan").
 func (st *state) nameBefore(si, i int) bool {
 	return i == 1 && st.isCapWord(si, 0) && (st.covered[0] < 0 || st.weakAtom(&st.atoms[st.covered[0]])) && st.cueAt(si, 0) == 0
 }
