@@ -1246,8 +1246,9 @@ func subjectOf(d *Doc, si, v int, actors []int) []int {
 			return nil
 		case auxiliaries.At(&toks[k-1]) || toks[k-1].Kind == text.Number:
 		case timeWords.At(&toks[k-1]) || w == "on" && k < v && timeWords.At(&toks[k]) || inPlaceName(d, si, k-1) || w == "the" && inPlaceName(d, si, k):
-			// "Rebels in the Ivory Coast on Friday rejected": a place
-			// or time after the subject is no word between.
+			// "Rebels in the Central African Republic on Monday
+			// rejected": a place or time after the subject is no
+			// word between.
 			far++
 		default:
 			if toks[k-1].Shape == text.Lower && k < v-4-far {
@@ -2217,8 +2218,8 @@ func placeTarget(d *Doc, dr *draft) *domain.Actor {
 	// A protest or a measure of control at home aims at home ("Iraqi
 	// Kurds demonstrated in Kirkuk", "Turkish authorities imposed a
 	// curfew in Cizre": IRQ, TUR), as does threatening or easing such a
-	// measure ("will extend the curfew in Abidjan", "lifted the state of
-	// emergency in Darfur": 132, 081), and sympathy goes to where the
+	// measure ("will extend the curfew in N'Djamena", "lifted the state of
+	// emergency in South Darfur": 132, 081), and sympathy goes to where the
 	// suffering was ("expressed sorrow for the shootings in South
 	// Carolina"); fighting in one's own country names no target by its
 	// place.

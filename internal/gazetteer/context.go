@@ -65,7 +65,7 @@ func (st *state) cueStartingAt(si, i int, c cue) (int, bool) {
 func (st *state) locativeBefore(si, i int) bool {
 	j := st.directionStart(si, i)
 	if communityWords[st.norm(si, j-1)] {
-		j-- // "in Christian east Beirut", "in Kurdish northern Iraq"
+		j-- // "in Shiite south Beirut", "in Kurdish northern Iraq"
 	}
 	if st.cueAt(si, j-1) == cueDeterminer {
 		j--
@@ -78,7 +78,7 @@ func (st *state) locativeBefore(si, i int) bool {
 }
 
 // communityWords are adjectives of faith or community that may stand
-// between a locative and a place: "based in Christian east Beirut".
+// between a locative and a place: "based in Shiite south Beirut".
 var communityWords = map[string]bool{"christian": true, "muslim": true, "moslem": true, "catholic": true,
 	"protestant": true, "orthodox": true, "jewish": true, "druze": true, "shiite": true, "shia": true,
 	"sunni": true, "alawite": true, "arab": true, "kurdish": true}
