@@ -123,6 +123,56 @@ func TestCodeStdin(t *testing.T) {
 	}
 }
 
+// With --per-article, truce code prints each article's records together,
+// its commitments included, and nothing across articles: the same events,
+// claims and commitments as without it, and no contradictions.
+func TestCodePerArticle(t *testing.T) {
+	corpus := "../../examples/nagorno-karabakh"
+	kinds := func(out string) (map[string]int, []string) {
+		n := map[string]int{}
+		var order []string
+		for line := range strings.SplitSeq(strings.TrimSpace(out), "\n") {
+			var r struct {
+				Kind      string
+				ArticleID string `json:"article_id"`
+			}
+			if err := json.Unmarshal([]byte(line), &r); err != nil {
+				t.Fatalf("not JSON: %q", line)
+			}
+			n[r.Kind]++
+			if r.ArticleID != "" && (len(order) == 0 || order[len(order)-1] != r.ArticleID) {
+				order = append(order, r.ArticleID)
+			}
+		}
+		return n, order
+	}
+	whole, errs, code := run(t, t.TempDir(), "", "code", corpus)
+	if code != 0 {
+		t.Fatalf("code: exit %d: %s", code, errs)
+	}
+	per, errs, code := run(t, t.TempDir(), "", "code", "--per-article", corpus)
+	if code != 0 {
+		t.Fatalf("code --per-article: exit %d: %s", code, errs)
+	}
+	w, _ := kinds(whole)
+	p, order := kinds(per)
+	if w["contradiction"] == 0 || p["contradiction"] != 0 {
+		t.Errorf("contradictions: %d without --per-article, %d with it; want some, then none", w["contradiction"], p["contradiction"])
+	}
+	for _, k := range []string{"event", "claim", "commitment"} {
+		if w[k] == 0 || p[k] != w[k] {
+			t.Errorf("%d %s records with --per-article, %d without", p[k], k, w[k])
+		}
+	}
+	seen := map[string]bool{}
+	for _, id := range order {
+		if seen[id] {
+			t.Errorf("article %s's records are not together", id)
+		}
+		seen[id] = true
+	}
+}
+
 // An article in another language is not coded into English nonsense:
 // no records, and a warning that names it.
 func TestCodeNotEnglish(t *testing.T) {

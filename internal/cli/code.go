@@ -25,7 +25,9 @@ func newCoder(e *env) (*coder.Coder, error) {
 // runCode codes articles without storing them and prints their records as
 // JSON lines: per article its mentions (with --mentions), events and
 // claims; then, across all articles, the commitments with their ledger
-// status and the contradictions.
+// status and the contradictions. With --per-article the commitments go
+// out with their article and nothing is kept: memory stays flat however
+// many articles come in.
 func runCode(e *env, args []string) error {
 	fs := newFlags("code", e)
 	var mentions bool
@@ -37,6 +39,8 @@ func runCode(e *env, args []string) error {
 	fs.StringVar(&source, "source", "", "the articles' `source`")
 	var window int
 	fs.IntVar(&window, "window", 3, "`days` apart two claims may be and still contradict")
+	var perArticle bool
+	fs.BoolVar(&perArticle, "per-article", false, "print each article's commitments with it, with their status within the article, and skip the ledger and contradictions across articles, which keep every record in memory to the end")
 	pos, err := parse(fs, args)
 	if err != nil {
 		return err
@@ -93,6 +97,17 @@ func runCode(e *env, args []string) error {
 					return err
 				}
 			}
+			if perArticle {
+				for _, cm := range cod.Commitments {
+					if err := writeRecord(out, cm); err != nil {
+						return err
+					}
+				}
+				if err := out.Flush(); err != nil {
+					return err
+				}
+				continue
+			}
 			if err := out.Flush(); err != nil {
 				return err
 			}
@@ -104,15 +119,17 @@ func runCode(e *env, args []string) error {
 			return err
 		}
 	}
-	nopt := narrative.Options{Window: window}
-	for _, cm := range narrative.Ledger(all.Commitments, all.Events, all.Claims, nopt) {
-		if err := writeRecord(out, cm); err != nil {
-			return err
+	if !perArticle {
+		nopt := narrative.Options{Window: window}
+		for _, cm := range narrative.Ledger(all.Commitments, all.Events, all.Claims, nopt) {
+			if err := writeRecord(out, cm); err != nil {
+				return err
+			}
 		}
-	}
-	for _, x := range narrative.Contradictions(all.Claims, all.Events, nopt) {
-		if err := writeRecord(out, x); err != nil {
-			return err
+		for _, x := range narrative.Contradictions(all.Claims, all.Events, nopt) {
+			if err := writeRecord(out, x); err != nil {
+				return err
+			}
 		}
 	}
 	if failed > 0 {
