@@ -152,7 +152,12 @@ func attribution(toks []text.Token, k int) bool {
 	for j := k + 1; j < len(toks) && j <= k+16; j++ {
 		t := toks[j]
 		if attributionVerbs.Has(t.Norm) && j > k+1 {
-			// A time or a channel may follow the verb, not a clause.
+			// A time or a channel may follow the verb, not a clause; or
+			// a comma and what the sentence adds (", the mediators said,
+			// shortly before the truce was due to expire").
+			if j+1 < len(toks) && toks[j+1].Norm == "," {
+				return true
+			}
 			return len(toks)-j <= 8 && (j+1 >= len(toks) || toks[j+1].Norm != "that")
 		}
 		if t.Kind == text.Punct && t.Norm != "'s" && t.Norm != "-" && t.Norm != "(" && t.Norm != ")" && t.Norm != "." {
