@@ -91,8 +91,13 @@ func (st *state) emit(si, tok, end int, m Mention) {
 		c, s := domain.SplitCode(string(m.Code))
 		m.Country, m.Sector = domain.NullString(c), domain.NullString(s)
 	}
-	if tok > 0 && end == tok+1 && toks[tok-1].Norm == "the" && strings.HasPrefix(string(m.Code), domain.UnknownCountry) {
-		st.namedBefore(&m)
+	if tok > 0 && toks[tok-1].Norm == "the" && strings.HasPrefix(string(m.Code), domain.UnknownCountry) {
+		if end == tok+1 {
+			st.namedBefore(&m)
+		}
+		if m.Sector == domain.SectorRebels && !strings.HasSuffix(string(m.Text), "s") {
+			st.groupBefore(&m)
+		}
 	}
 	st.out = append(st.out, m)
 }
@@ -115,6 +120,24 @@ func (st *state) namedBefore(m *Mention) {
 		m.Code, m.Country, m.Sector = o.Code, o.Country, o.Sector
 		m.Name, m.Ref, m.Entry = o.Name, domain.NullString(o.Text), o.Entry
 		return
+	}
+}
+
+// groupBefore resolves "the paramilitary force", "the militia", "the
+// rebel group" to the armed group the article named last, as "the RSF"
+// or "M23" before it: one group, not "the rebels", who may be several.
+func (st *state) groupBefore(m *Mention) {
+	for i := len(st.out) - 1; i >= 0; i-- {
+		o := &st.out[i]
+		if len(o.Code) > 6 && strings.HasPrefix(string(o.Sector), domain.SectorRebels) && !o.Former {
+			ref := o.Ref
+			if ref == "" {
+				ref = domain.NullString(o.Text)
+			}
+			m.Code, m.Country, m.Sector = o.Code, o.Country, o.Sector
+			m.Name, m.Ref, m.Entry = o.Name, ref, o.Entry
+			return
+		}
 	}
 }
 
