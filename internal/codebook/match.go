@@ -327,7 +327,8 @@ func properNoun(toks []text.Token, i int) bool {
 // notTarget are words that cannot start a target slot: prepositions and
 // conjunctions begin a phrase after the verb, not the actor it acts on.
 var notTarget = text.NewWordSet("of", "for", "to", "in", "on", "at", "by", "with", "from", "into", "and",
-	"or", "but", "that", "as", "than", "about", "over", "after", "before", "since", "until",
+	"or", "but", "that", "as", "than", "about", "over", "after", "before", "since", "until", "under",
+	"amid", "despite", "following", "toward", "towards", "across", "along", "near", "without", "within",
 	"while", "because", "if", "whether", "which", "who", "whom", "during", "through", "n't",
 	"not", "is", "are", "was", "were", "be", "been", "has", "have", "had", "will", "would")
 
