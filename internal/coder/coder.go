@@ -177,7 +177,7 @@ func focusPlace(d *Doc) *domain.Place {
 	for i := range d.Mentions {
 		m := &d.Mentions[i]
 		p := m.Place()
-		if p == nil || m.Metonymy || p.Precision == domain.PrecisionCountry {
+		if p == nil || m.Metonymy || p.Precision == domain.PrecisionCountry || namesAgreement(d.tokens(m.Sentence), m) {
 			continue
 		}
 		k := p.Key()

@@ -209,7 +209,7 @@ func (c *Coder) placeOf(d *Doc, dr *draft) *domain.Place {
 	for _, i := range d.Sentence[dr.sent] {
 		m := &d.Mentions[i]
 		p := m.Place()
-		if p == nil || m.Metonymy || originOf(toks, m.Tok) {
+		if p == nil || m.Metonymy || originOf(toks, m.Tok) || namesAgreement(toks, m) {
 			continue
 		}
 		score := 1
@@ -352,6 +352,16 @@ func ownsNoThing(toks []text.Token, m *gazetteer.Mention) bool {
 
 var abstractOwned = text.NewWordSet("aid", "help", "rescue", "defence", "defense", "side", "future", "fate", "cause",
 	"sovereignty", "independence", "security", "support", "behalf", "interests", "people")
+
+// namesAgreement reports whether a place names an agreement or a process
+// rather than where anything happens: "in line with the Luanda
+// decisions", "under the Minsk agreements", "the Astana process".
+func namesAgreement(toks []text.Token, m *gazetteer.Mention) bool {
+	return m.Tok > 0 && toks[m.Tok-1].Norm == "the" && m.TokEnd < len(toks) && agreementNouns.At(&toks[m.TokEnd])
+}
+
+var agreementNouns = text.NewWordSet("decisions", "decision", "agreement", "agreements", "accord", "accords", "process",
+	"format", "declaration", "protocol", "protocols", "communique", "roadmap", "framework", "understanding", "formula")
 
 // originOf reports whether the place at token k says where people come
 // from rather than where anything happened: "the slain foreigners — from
