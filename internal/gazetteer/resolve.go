@@ -270,7 +270,8 @@ func (st *state) emitPhrase(si int, ph *phrase) int {
 			return -1
 		}
 		c := string(ante.Country)
-		if c == "" {
+		group := len(ante.Code) > 6 || strings.HasPrefix(string(ante.Code), domain.SectorIGO) || strings.HasPrefix(string(ante.Code), domain.SectorNGO)
+		if c == "" && !group {
 			return -1
 		}
 		m.Pronoun = true
@@ -278,7 +279,14 @@ func (st *state) emitPhrase(si int, ph *phrase) int {
 		if ante.Ref != "" {
 			m.Ref = ante.Ref
 		}
-		st.actor(&m, c+agent.sector)
+		if group {
+			// "The TPLF agreed to disarm its fighters": an organisation's
+			// or a group's agents are the group, as "Hamas fighters" are.
+			st.actor(&m, string(ante.Code))
+			m.Name = ante.Name
+		} else {
+			st.actor(&m, c+agent.sector)
+		}
 		m.Plural = ph.agentPl
 		m.Entry = domain.NullString(agent.ref)
 	default:
