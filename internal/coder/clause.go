@@ -98,6 +98,11 @@ func clauseEnd(toks []text.Token, i int) int {
 		if relatives.At(&toks[k]) || (subordinator(toks, k) && w != "as" && w != "before" && w != "until" && w != "after") {
 			return k
 		}
+		if (w == "after" || w == "before") && k > i+1 && timeBefore.At(&toks[k-1]) {
+			// "began deploying on Tuesday, hours after Armenia and
+			// Azerbaijan agreed": a clause of its own.
+			return k
+		}
 		if w == "following" || w == "amid" || w == "amidst" || w == "despite" {
 			// "… in the West Bank following the deaths of two Israelis":
 			// what follows is background, not the clause's object.
@@ -117,6 +122,11 @@ func clauseEnd(toks []text.Token, i int) int {
 	}
 	return len(toks)
 }
+
+// timeBefore are the words of a time that may open a clause with "after"
+// or "before": "hours after", "shortly before", "days after".
+var timeBefore = text.NewWordSet("hours", "days", "weeks", "months", "minutes", "years", "shortly", "soon", "just",
+	"moments", "hour", "day", "week", "month", "minute", "year", "long")
 
 // frontedClause reports whether token i lies in a clause that opens the
 // sentence with a subordinator ("After …", "When …", "Although …") and

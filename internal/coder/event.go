@@ -1538,7 +1538,9 @@ func objectAfterVerb(d *Doc, toks []text.Token, m *gazetteer.Mention, preps bool
 		return false
 	}
 	w := toks[j].Norm
-	return isFiniteVerb(d, w) || d.verbs.IsPast(w) || preps && prepositions.At(&toks[j])
+	// A subordinator opens a clause whose subjects follow it: "hours after
+	// Armenia and Azerbaijan agreed".
+	return isFiniteVerb(d, w) || d.verbs.IsPast(w) || preps && prepositions.At(&toks[j]) && !subordinator(toks, j)
 }
 
 // objectOf finds the target of a verb: the actor mention in the T slot, or
