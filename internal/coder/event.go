@@ -720,6 +720,12 @@ func (c *Coder) actors(d *Doc, si int, dr *draft, actors []int, prev []*draft) {
 			by = fromAgent(d, si, m.End, actors)
 		}
 		dr.source, dr.target = by, subj
+		if m.Target > 0 && len(obj) > 0 && prepositions.At(&toks[m.Target-1]) && !slices.Equal(obj, by) {
+			// "the attack was blamed on Hamas", "sanctions were imposed
+			// on Iran": the slot after the preposition stays the target,
+			// and the subject is what was blamed or imposed.
+			dr.target = obj
+		}
 		return
 	}
 	dr.source, dr.target = subj, obj
@@ -1929,6 +1935,10 @@ func nominalActors(d *Doc, si int, dr *draft, actors []int) (src, tgt []int) {
 				}
 			}
 		case "on", "against", "with", "targeting", "to":
+			if verbBetween(d, toks, m.End, k) {
+				// "the attack was blamed on Hamas": another verb's.
+				continue
+			}
 			for _, a := range actors {
 				if d.Mentions[a].Tok > k && d.Mentions[a].Tok <= k+3 {
 					tgt = []int{a}
@@ -1938,6 +1948,17 @@ func nominalActors(d *Doc, si int, dr *draft, actors []int) (src, tgt []int) {
 		}
 	}
 	return src, tgt
+}
+
+// verbBetween reports whether a verb or an auxiliary stands in tokens
+// [a, b).
+func verbBetween(d *Doc, toks []text.Token, a, b int) bool {
+	for k := a; k < b; k++ {
+		if toks[k].Shape == text.Lower && (auxiliaries.At(&toks[k]) || isFiniteVerb(d, toks[k].Norm) || d.verbs.IsPast(toks[k].Norm)) {
+			return true
+		}
+	}
+	return false
 }
 
 // timeSubordinators open a time adjunct: "have left for Armenia since the
