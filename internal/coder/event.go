@@ -720,10 +720,10 @@ func (c *Coder) actors(d *Doc, si int, dr *draft, actors []int, prev []*draft) {
 			by = fromAgent(d, si, m.End, actors)
 		}
 		dr.source, dr.target = by, subj
-		if m.Target > 0 && len(obj) > 0 && prepositions.At(&toks[m.Target-1]) && !slices.Equal(obj, by) {
+		if len(obj) > 0 && !slices.Equal(obj, by) && (m.Target > 0 && prepositions.At(&toks[m.Target-1]) || len(subj) == 0 && imposedOn(toks, &d.Mentions[obj[0]])) {
 			// "the attack was blamed on Hamas", "sanctions were imposed
-			// on Iran": the slot after the preposition stays the target,
-			// and the subject is what was blamed or imposed.
+			// on Iran": the actor after the preposition stays the
+			// target, and the subject is what was blamed or imposed.
 			dr.target = obj
 		}
 		return
@@ -1948,6 +1948,16 @@ func nominalActors(d *Doc, si int, dr *draft, actors []int) (src, tgt []int) {
 		}
 	}
 	return src, tgt
+}
+
+// imposedOn reports whether "on", "upon" or "against" stands before a
+// mention (past a "the"): whom a measure is imposed on.
+func imposedOn(toks []text.Token, m *gazetteer.Mention) bool {
+	j := m.Tok - 1
+	if j > 0 && toks[j].Norm == "the" {
+		j--
+	}
+	return j >= 0 && (toks[j].Norm == "on" || toks[j].Norm == "upon" || toks[j].Norm == "against")
 }
 
 // verbBetween reports whether a verb or an auxiliary stands in tokens
