@@ -1935,8 +1935,10 @@ func nominalActors(d *Doc, si int, dr *draft, actors []int) (src, tgt []int) {
 				}
 			}
 		case "on", "against", "with", "targeting", "to":
-			if verbBetween(d, toks, m.End, k) {
-				// "the attack was blamed on Hamas": another verb's.
+			if otherVerbBetween(d, si, m.End, k) {
+				// "the attack was blamed on Hamas": another event's
+				// preposition ("a travel ban was imposed on X" is the
+				// ban's).
 				continue
 			}
 			for _, a := range actors {
@@ -1960,11 +1962,11 @@ func imposedOn(toks []text.Token, m *gazetteer.Mention) bool {
 	return j >= 0 && (toks[j].Norm == "on" || toks[j].Norm == "upon" || toks[j].Norm == "against")
 }
 
-// verbBetween reports whether a verb or an auxiliary stands in tokens
-// [a, b).
-func verbBetween(d *Doc, toks []text.Token, a, b int) bool {
-	for k := a; k < b; k++ {
-		if toks[k].Shape == text.Lower && (auxiliaries.At(&toks[k]) || isFiniteVerb(d, toks[k].Norm) || d.verbs.IsPast(toks[k].Norm)) {
+// otherVerbBetween reports whether the verb of another pattern matched in
+// sentence si stands in tokens [a, b).
+func otherVerbBetween(d *Doc, si, a, b int) bool {
+	for _, m := range d.Matches[si] {
+		if !m.Nominal && m.Head >= a && m.Head < b {
 			return true
 		}
 	}
