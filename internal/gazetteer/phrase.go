@@ -98,6 +98,14 @@ loop:
 			break loop
 		}
 		k := st.atomAt[p]
+		if k < 0 && p == ph.start && ph.owner == nil && ph.pron == 0 && st.norm(si, p-1) == "the" &&
+			st.norm(si, p+1) == "'s" && (st.norm(si, p) == "region" || st.norm(si, p) == "enclave") && len(st.regions) == 1 {
+			// "the region's leader" in an article that names one region:
+			// that region's, as "Nagorno-Karabakh's leader" is.
+			ph.owner = &st.g.entries[st.regions[0]]
+			p += 2
+			continue
+		}
 		if k < 0 {
 			// After a possessive, a word or two may come before the agent:
 			// "Azerbaijan's lightning military operation".
