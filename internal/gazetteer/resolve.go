@@ -663,6 +663,12 @@ func (st *state) resolveGroupPhrase(si int, m *Mention, ph *phrase, agent *entry
 	case agent != nil && ph.owner != nil && ph.owner.kind == kPerson:
 		var pm Mention
 		st.resolvePerson(&pm, ph.owner, nil)
+		if len(pm.Code) > 6 {
+			// "Bin Laden's agents": a group leader's people are the group.
+			st.actor(m, string(pm.Code))
+			m.Entry = domain.NullString(agent.ref)
+			return true
+		}
 		c := string(pm.Country)
 		if c == "" {
 			return false
