@@ -1,7 +1,9 @@
 package gazetteer
 
 import (
+	"strconv"
 	"strings"
+	"time"
 
 	"github.com/truce/truce/internal/domain"
 	"github.com/truce/truce/internal/text"
@@ -9,6 +11,12 @@ import (
 
 // compose turns the atoms of sentence si into mentions.
 func (st *state) compose(si int) {
+	if d, ok := st.sentenceYear(si); ok {
+		// "In 1998, Bin Laden's agents …": who held what then.
+		saved := st.date
+		st.date = d
+		defer func() { st.date = saved }()
+	}
 	toks := st.toks(si)
 	st.atomAt = fill(st.atomAt, len(toks))
 	st.covered = fill(st.covered, len(toks))
@@ -121,6 +129,28 @@ func (st *state) namedBefore(m *Mention) {
 		m.Name, m.Ref, m.Entry = o.Name, domain.NullString(o.Text), o.Entry
 		return
 	}
+}
+
+// sentenceYear returns the middle of the year a sentence opens with, "In
+// 1998," or "In March 1998,", when that is before the article's year or
+// the article has no date: people's tenures are read at that date.
+func (st *state) sentenceYear(si int) (domain.Date, bool) {
+	toks := st.toks(si)
+	if len(toks) < 3 || toks[0].Norm != "in" {
+		return domain.Date{}, false
+	}
+	k := 1
+	if st.cueAt(si, 1) == cueTime {
+		k = 2 // a month
+	}
+	if k+1 >= len(toks) || toks[k].Kind != text.Number || len(toks[k].Norm) != 4 || toks[k+1].Norm != "," {
+		return domain.Date{}, false
+	}
+	y, err := strconv.Atoi(toks[k].Norm)
+	if err != nil || y < 1900 || !st.date.IsZero() && y >= st.date.Year {
+		return domain.Date{}, false
+	}
+	return domain.Date{Year: y, Month: time.July, Day: 1}, true
 }
 
 // groupBefore resolves "the paramilitary force", "the militia", "the
