@@ -61,7 +61,7 @@ func runCode(e *env, args []string) error {
 	}
 	// Records go out an article at a time rather than a write each.
 	out := bufio.NewWriterSize(e.stdout, 64<<10)
-	defer out.Flush()
+	defer out.Flush() // what was written before an error
 	var all domain.Coding
 	for _, in := range inputs {
 		for a, err := range ingest.Articles(e.ctx, in, opt) {
@@ -81,35 +81,26 @@ func runCode(e *env, args []string) error {
 				fmt.Fprintf(e.stderr, "truce code: warning: %s: not coded: %s\n", articleName(a), cod.NotCoded)
 			}
 			if mentions {
-				for _, m := range cod.Mentions {
-					if err := writeRecord(out, m); err != nil {
-						return err
-					}
-				}
-			}
-			for _, ev := range cod.Events {
-				if err := writeRecord(out, ev); err != nil {
+				if err := writeRecords(out, cod.Mentions); err != nil {
 					return err
 				}
 			}
-			for _, cl := range cod.Claims {
-				if err := writeRecord(out, cl); err != nil {
-					return err
-				}
+			if err := writeRecords(out, cod.Events); err != nil {
+				return err
+			}
+			if err := writeRecords(out, cod.Claims); err != nil {
+				return err
 			}
 			if perArticle {
-				for _, cm := range cod.Commitments {
-					if err := writeRecord(out, cm); err != nil {
-						return err
-					}
-				}
-				if err := out.Flush(); err != nil {
+				if err := writeRecords(out, cod.Commitments); err != nil {
 					return err
 				}
-				continue
 			}
 			if err := out.Flush(); err != nil {
 				return err
+			}
+			if perArticle {
+				continue
 			}
 			all.Events = append(all.Events, cod.Events...)
 			all.Claims = append(all.Claims, cod.Claims...)
@@ -121,16 +112,15 @@ func runCode(e *env, args []string) error {
 	}
 	if !perArticle {
 		nopt := narrative.Options{Window: window}
-		for _, cm := range narrative.Ledger(all.Commitments, all.Events, all.Claims, nopt) {
-			if err := writeRecord(out, cm); err != nil {
-				return err
-			}
+		if err := writeRecords(out, narrative.Ledger(all.Commitments, all.Events, all.Claims, nopt)); err != nil {
+			return err
 		}
-		for _, x := range narrative.Contradictions(all.Claims, all.Events, nopt) {
-			if err := writeRecord(out, x); err != nil {
-				return err
-			}
+		if err := writeRecords(out, narrative.Contradictions(all.Claims, all.Events, nopt)); err != nil {
+			return err
 		}
+	}
+	if err := out.Flush(); err != nil {
+		return err
 	}
 	if failed > 0 {
 		return errInputsFailed
@@ -138,16 +128,21 @@ func runCode(e *env, args []string) error {
 	return nil
 }
 
-// writeRecord writes a record as one JSON line. It calls the record's own
-// MarshalJSON, whose output is compact already, rather than an Encoder,
-// which would scan it again to compact it.
-func writeRecord(w *bufio.Writer, r json.Marshaler) error {
-	b, err := r.MarshalJSON()
-	if err != nil {
-		return err
+// writeRecords writes records as JSON lines, one a line. It calls each
+// record's own MarshalJSON, whose output is compact already, rather than
+// an Encoder, which would scan it again to compact it.
+func writeRecords[R json.Marshaler](w *bufio.Writer, rs []R) error {
+	for _, r := range rs {
+		b, err := r.MarshalJSON()
+		if err != nil {
+			return err
+		}
+		w.Write(b)
+		if err := w.WriteByte('\n'); err != nil {
+			return err
+		}
 	}
-	w.Write(b)
-	return w.WriteByte('\n')
+	return nil
 }
 
 // spanCoder wraps a coder and notes the range of article dates it codes,

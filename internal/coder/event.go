@@ -1246,7 +1246,7 @@ func subjectOf(d *Doc, si, v int, actors []int) []int {
 			// the pronoun opening what a speaker says is the speaker, as
 			// in "said it had", which reaches the speaker past "it" and
 			// "said".
-			k = sayVerbBefore(toks, k-2)
+			k = sayVerbBefore(toks, k-2) // a walk of three tokens at most
 			continue
 		case boundaries.At(&toks[k-1]) || w == "that" || (subordinator(toks, k-1) && w != "as"):
 			return nil

@@ -125,10 +125,20 @@ func (st *state) namedBefore(m *Mention) {
 			continue
 		}
 		m.Type = domain.MentionOrg
-		m.Code, m.Country, m.Sector = o.Code, o.Country, o.Sector
-		m.Name, m.Ref, m.Entry = o.Name, domain.NullString(o.Text), o.Entry
+		referTo(m, o)
 		return
 	}
+}
+
+// referTo makes m a reference back to mention o: o's actor, and the words
+// that first named it.
+func referTo(m, o *Mention) {
+	ref := o.Ref
+	if ref == "" {
+		ref = domain.NullString(o.Text)
+	}
+	m.Code, m.Country, m.Sector = o.Code, o.Country, o.Sector
+	m.Name, m.Ref, m.Entry = o.Name, ref, o.Entry
 }
 
 // sentenceYear returns the middle of the year a sentence opens with, "In
@@ -160,12 +170,7 @@ func (st *state) groupBefore(m *Mention) {
 	for i := len(st.out) - 1; i >= 0; i-- {
 		o := &st.out[i]
 		if len(o.Code) > 6 && strings.HasPrefix(string(o.Sector), domain.SectorRebels) && !o.Former {
-			ref := o.Ref
-			if ref == "" {
-				ref = domain.NullString(o.Text)
-			}
-			m.Code, m.Country, m.Sector = o.Code, o.Country, o.Sector
-			m.Name, m.Ref, m.Entry = o.Name, ref, o.Entry
+			referTo(m, o)
 			return
 		}
 	}
