@@ -52,6 +52,20 @@ func (p *Place) Key() string {
 	}
 }
 
+// SameKey reports whether p and q have the same Key, without building
+// either.
+func (p *Place) SameKey(q *Place) bool {
+	switch {
+	case p == nil || q == nil:
+		return p == q
+	case p.GeonameID != 0 || q.GeonameID != 0:
+		return p.GeonameID == q.GeonameID
+	case p.Region != "" || q.Region != "":
+		return p.Region == q.Region
+	}
+	return p.Country == q.Country
+}
+
 // MarshalJSON writes a place that no words named (an article's focus
 // place given to a sentence that names none) with null text and span.
 func (p Place) MarshalJSON() ([]byte, error) {

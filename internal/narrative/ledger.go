@@ -56,8 +56,10 @@ func Ledger(commitments []domain.Commitment, events []domain.Event, claims []dom
 		}
 	}
 	var facts []fact
+	// The events of one sentence share its words.
+	sentenceWords := map[string][]string{}
 	for i := range events {
-		if f, ok := eventFact(&events[i]); ok {
+		if f, ok := eventFact(&events[i], sentenceWords); ok {
 			facts = append(facts, f)
 		}
 	}
@@ -93,6 +95,8 @@ func Ledger(commitments []domain.Commitment, events []domain.Event, claims []dom
 		}
 	}
 	out := make([]domain.Commitment, len(commitments))
+	// Each commitment's candidates are listed in these, used again.
+	var candBuf, breakBuf []int
 	for i := range commitments {
 		c := commitments[i]
 		c.Evidence = nil
@@ -111,7 +115,8 @@ func Ledger(commitments []domain.Commitment, events []domain.Event, claims []dom
 		// break it are read on.
 		listed := map[string]int{}
 		unlisted := map[string]bool{}
-		cands := candidates(byCountry, facts, j, parties, kindsFor(j))
+		cands := candidates(candBuf[:0], byCountry, facts, j, parties, kindsFor(j))
+		candBuf = cands
 		narrowed := false
 		for n := 0; n < len(cands); n++ {
 			k := cands[n]
@@ -126,7 +131,8 @@ func Ledger(commitments []domain.Commitment, events []domain.Event, claims []dom
 				}
 				if !narrowed {
 					narrowed = true
-					rest := candidates(byCountry, facts, j, parties, breakingKinds(j))
+					rest := candidates(breakBuf[:0], byCountry, facts, j, parties, breakingKinds(j))
+					breakBuf = rest
 					from, _ := slices.BinarySearch(rest, k+1)
 					cands, n = rest[from:], -1
 				}
@@ -227,12 +233,18 @@ func codes(as []domain.Actor) []string {
 // eventFact reads an asserted or reported event as a fact. An event
 // reported by a speaker keeps the speaker, so that an adversary's report
 // does not count.
-func eventFact(e *domain.Event) (fact, bool) {
+// The words of its sentence are read once for all its events, kept in
+// sentenceWords; they are shared and must not be changed.
+func eventFact(e *domain.Event, sentenceWords map[string][]string) (fact, bool) {
 	if e.Modality != domain.ModalityAsserted && e.Modality != domain.ModalityReported && e.Modality != domain.ModalityIntended {
 		return fact{}, false
 	}
-	f := fact{id: e.ID, article: e.ArticleID, date: e.Date, actors: codes(e.Source), place: e.Place,
-		words: words(e.Sentence)}
+	ws, ok := sentenceWords[e.Sentence]
+	if !ok {
+		ws = words(e.Sentence)
+		sentenceWords[e.Sentence] = ws
+	}
+	f := fact{id: e.ID, article: e.ArticleID, date: e.Date, actors: codes(e.Source), place: e.Place, words: ws}
 	f.readWords()
 	f.pkey = placeKey(f.place)
 	if e.AttributedTo != nil {
@@ -712,8 +724,8 @@ func factCountries(f *fact) []string {
 // candidates returns, in date order, the facts that may settle c: those
 // of its actor's, its partners', its beneficiary's and its place's
 // countries, of organisations, and those that name no country, dated on
-// or after c.
-func candidates(byCountry map[string][]int, facts []fact, j *judge, parties []string, kinds []string) []int {
+// or after c. It appends them to dst[:0].
+func candidates(dst []int, byCountry map[string][]int, facts []fact, j *judge, parties []string, kinds []string) []int {
 	c := j.c
 	keys := []string{"", "org", country(string(c.Actor.Code))}
 	for _, p := range parties {
@@ -725,15 +737,15 @@ func candidates(byCountry map[string][]int, facts []fact, j *judge, parties []st
 	if c.Place != nil {
 		keys = append(keys, string(c.Place.Country))
 	}
-	var out []int
-	seen := map[string]bool{}
+	out := dst[:0]
+	var seen []string
 	for _, kind := range kinds {
 		for _, cc := range keys {
 			k := cc + "|" + kind
-			if seen[k] {
+			if slices.Contains(seen, k) {
 				continue
 			}
-			seen[k] = true
+			seen = append(seen, k)
 			idx := byCountry[k]
 			// Skip the facts dated before the commitment.
 			cmpDate := func(i int, d domain.Date) int { return facts[i].date.Time().Compare(d.Time()) }

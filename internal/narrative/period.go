@@ -41,6 +41,9 @@ func numberAt(w string) (int, bool) {
 	if n, ok := numberWords[w]; ok {
 		return n, true
 	}
+	if w == "" || w[0] < '0' || w[0] > '9' {
+		return 0, false
+	}
 	n, err := strconv.Atoi(w)
 	return n, err == nil && n > 0 && n < 1000
 }

@@ -48,7 +48,7 @@ func plainlySame(a, b *domain.Place) (same, known bool) {
 		return false, true
 	case nameOnly(a) || nameOnly(b):
 		return nameOnly(a) && nameOnly(b) && strings.EqualFold(a.Name, b.Name), true
-	case a.Key() == b.Key():
+	case a.SameKey(b):
 		return true, true
 	}
 	return false, false
