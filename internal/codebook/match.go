@@ -191,6 +191,12 @@ func (s *scratch) try(r *rule, e int, p int) bool {
 		if hyphenated(toks, p) && (e == 0 || r.elems[e-1].kind != elemLit || s.end[e-1] != int32(p)) {
 			return false
 		}
+		// So is one fused to the word after it ("an open-ended strike",
+		// "a cross-border raid", "the hand-over"): no pattern writes a
+		// hyphen after its verb.
+		if p+1 < n && toks[p+1].Norm == "-" && fused(toks, p+1) {
+			return false
+		}
 		for gi := range el.verbs {
 			g := &el.verbs[gi]
 			set := g.formOf(s.ids[p])

@@ -205,6 +205,8 @@ func TestMatchRules(t *testing.T) {
 			[]string{"141 march base"}},
 		{"hyphen makes an adjective", "+back T = 051\n", "Russian-backed separatists backed the plan.",
 			[]string{"051 backed target=the past"}},
+		{"hyphen after a verb makes a compound", "+open * strike~ = 190\n+hand_over T = 0874\n",
+			"Workers began an open-ended strike after the hand-over of Kherson.", nil},
 		{"hyphenated verb", "+de-escalate = 087\n", "Both sides agreed to de-escalate.",
 			[]string{"087 de - escalate base"}},
 		{"phrasal alternatives", "+call_on|urge T to = 100\n", "They called on Moscow to leave and urged Kyiv to wait.",
