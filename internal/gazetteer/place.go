@@ -249,6 +249,9 @@ func (st *state) emitAtom(si int, a *atom) {
 	if partOfName && !st.locativeBefore(si, a.tok) {
 		return // Yerevan State University, Washington Post
 	}
+	if st.titleOfOutlet(si, a.tok) {
+		return // "the opposition newspaper La Prensa", "the daily Al-Ahram"
+	}
 	rc, ra := st.restriction(si, a)
 	if cue := st.cueAt(si, a.tok); cue != 0 && a.end-a.tok == 1 && rc == "" && ra < 0 &&
 		(cue == cueTime || !st.locativeBefore(si, a.tok)) {
@@ -454,6 +457,24 @@ func (st *state) givenBefore(si, i int) bool {
 func (st *state) initialAt(si, k int) bool {
 	t := &st.toks(si)[k]
 	return t.End-t.Start == 1 && st.doc.Text[t.Start] >= 'A' && st.doc.Text[t.Start] <= 'Z'
+}
+
+// mediaNouns name an outlet, and a name right after one is its title,
+// not the place of a town that shares it.
+var mediaNouns = map[string]bool{"newspaper": true, "daily": true, "weekly": true, "magazine": true,
+	"tabloid": true, "broadsheet": true, "paper": true, "agency": true, "broadcaster": true, "channel": true,
+	"station": true, "network": true, "website": true, "outlet": true, "radio": true, "television": true, "tv": true}
+
+// titleOfOutlet reports whether the capitalised word at i, or the name
+// it ends with a hyphen ("Al-Ahram"), follows a word for an outlet.
+func (st *state) titleOfOutlet(si, i int) bool {
+	if !st.isCapWord(si, i) {
+		return false
+	}
+	if st.norm(si, i-1) == "-" && st.isCapWord(si, i-2) {
+		i -= 2
+	}
+	return mediaNouns[st.norm(si, i-1)]
 }
 
 // nameRunsOn reports whether "of", "on" or "for" and a capitalised word
