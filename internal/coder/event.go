@@ -241,6 +241,7 @@ func (c *Coder) sentenceEvents(d *Doc, si int) {
 			}
 		}
 	}
+	sentDrafts = foldTolls(toks, sentDrafts)
 	// A claim of responsibility names who carried out the attack it
 	// claims: "X claimed responsibility for an attack on Y" is X's attack
 	// on Y, by X's word; and the claim is aimed where the attack was.
@@ -276,6 +277,76 @@ func (c *Coder) sentenceEvents(d *Doc, si int) {
 		}
 	}
 }
+
+// foldTolls drops the killings and woundings that are the toll of an
+// attack the sentence codes before them: "Azerbaijani forces shelled
+// Martuni, killing 30 people" is one shelling that killed 30, not a
+// shelling and a killing of civilians besides; "eight people were killed
+// in an air strike by government forces" is one air strike. The attack
+// keeps the sentence's numbers (the first violent event of a sentence
+// takes them) and takes the victims as its target where it names none.
+func foldTolls(toks []text.Token, drafts []*draft) []*draft {
+	out := drafts[:0]
+	for i, dr := range drafts {
+		if attack := tollOf(toks, out, drafts[i+1:], dr); attack != nil {
+			if len(attack.target) == 0 {
+				attack.target = dr.target
+			}
+			continue
+		}
+		out = append(out, dr)
+	}
+	return out
+}
+
+// tollOf returns the attack whose toll dr is, if any: a participle after
+// a comma that follows an attack ("…, killing 30"), or a killing "in" or
+// "by" an attack named right after it ("were killed in an air strike").
+func tollOf(toks []text.Token, before, after []*draft, dr *draft) *draft {
+	m := dr.match
+	if r := codebook.Root(dr.code); r != "18" && r != "20" || !casualtyVerbs.At(&toks[m.Head]) {
+		return nil
+	}
+	if m.Form == codebook.Gerund && m.Start > 0 && toks[m.Start-1].Norm == "," {
+		for k := len(before) - 1; k >= 0; k-- {
+			b := before[k]
+			if b.match.End > m.Start {
+				continue
+			}
+			if violent(codebook.Root(b.code)) && codebook.Root(b.code) >= "18" && b.modality == dr.modality {
+				return b
+			}
+			break
+		}
+		return nil
+	}
+	if m.Passive && m.End < len(toks) {
+		for _, a := range after {
+			am := a.match
+			if !am.Nominal || codebook.Root(a.code) < "18" || a.modality != dr.modality {
+				continue
+			}
+			// "killed in an air strike", "wounded by a roadside bomb":
+			// the preposition, at most an article and a modifier, then
+			// the attack.
+			k := m.End
+			for k < len(toks) && k < m.End+3 && (toks[k].Norm == "in" || toks[k].Norm == "by") {
+				k++
+				if k < len(toks) && articles.At(&toks[k]) {
+					k++
+				}
+				if am.Start >= k && am.Start <= k+1 {
+					return a
+				}
+				break
+			}
+		}
+	}
+	return nil
+}
+
+// casualtyVerbs are the verbs of a toll: the dead and wounded of an attack.
+var casualtyVerbs = text.NewWordSet("killing", "killed", "wounding", "wounded", "injuring", "injured")
 
 // reportedAttacks returns the events that a party's report of an attack
 // is in itself, as CAMEO codes them: "The US said ISIL had attacked Iraq"
