@@ -48,17 +48,16 @@ func (c *Coder) event(d *Doc, dr *draft) *domain.Event {
 	}
 	ev.PLOVER.Context = slices.Clone(code.PLOVER.Context)
 	if dr.code == dr.match.Code {
-		if dr.match.Mode != "" {
-			ev.PLOVER.Mode = domain.NullString(dr.match.Mode)
-		}
-		for _, cx := range dr.match.Context {
-			if !slices.Contains(ev.PLOVER.Context, cx) {
-				ev.PLOVER.Context = append(ev.PLOVER.Context, cx)
-			}
-		}
+		withMatch(ev, &dr.match)
 	}
 	if dr.gov != nil {
 		ev.Rule = dr.gov.Rule + "+" + dr.match.Rule
+	}
+	if a := dr.also; a != nil {
+		ev.Rule += "+" + a.Rule
+		if dr.code == a.Code {
+			withMatch(ev, a)
+		}
 	}
 	if dr.accusing != nil {
 		// The verb of saying, then the attack it reports.
@@ -125,6 +124,19 @@ func (c *Coder) event(d *Doc, dr *draft) *domain.Event {
 	}
 	ev.Confidence = confidence(dr, ev)
 	return ev
+}
+
+// withMatch adds the PLOVER mode and contexts a pattern sets to the event
+// of its code.
+func withMatch(ev *domain.Event, m *codebook.Match) {
+	if m.Mode != "" {
+		ev.PLOVER.Mode = domain.NullString(m.Mode)
+	}
+	for _, cx := range m.Context {
+		if !slices.Contains(ev.PLOVER.Context, cx) {
+			ev.PLOVER.Context = append(ev.PLOVER.Context, cx)
+		}
+	}
 }
 
 // violent reports whether a CAMEO root is material conflict that counts

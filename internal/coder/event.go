@@ -48,6 +48,9 @@ type draft struct {
 	accusing *draft
 	event    *domain.Event
 	drop     bool
+	// also is the noun that named the same act and gave its code (see
+	// foldActs).
+	also *codebook.Match
 }
 
 // events builds the events of every sentence.
@@ -241,7 +244,7 @@ func (c *Coder) sentenceEvents(d *Doc, si int) {
 			}
 		}
 	}
-	sentDrafts = foldTolls(toks, sentDrafts)
+	sentDrafts = foldActs(toks, sentDrafts)
 	// A claim of responsibility names who carried out the attack it
 	// claims: "X claimed responsibility for an attack on Y" is X's attack
 	// on Y, by X's word; and the claim is aimed where the attack was.
@@ -278,71 +281,160 @@ func (c *Coder) sentenceEvents(d *Doc, si int) {
 	}
 }
 
-// foldTolls drops the killings and woundings that are the toll of an
-// attack the sentence codes before them: "Azerbaijani forces shelled
-// Martuni, killing 30 people" is one shelling that killed 30, not a
-// shelling and a killing of civilians besides; "eight people were killed
-// in an air strike by government forces" is one air strike. The attack
-// keeps the sentence's numbers (the first violent event of a sentence
-// takes them) and takes the victims as its target where it names none.
-func foldTolls(toks []text.Token, drafts []*draft) []*draft {
+// foldActs makes one event of the words a sentence gives one act in, as
+// ACLED counts it:
+//
+//   - the dead and wounded of an attack are its toll, not an event of
+//     their own: "Azerbaijani forces shelled Martuni, killing 30 people"
+//     is one shelling that killed 30, not a shelling and a killing of
+//     civilians besides ("attacked the village and killed three" is one
+//     attack too); "eight people were killed in an air strike",
+//     "gunmen killed five soldiers in an attack on a checkpoint" are one
+//     air strike and one attack;
+//   - an attack named again as a noun after its verb ("shelled the town
+//     in a new attack on government positions", "was fired at it in the
+//     first such attack") or as the subject of its verb ("a mortar bomb
+//     was fired", "a roadside bombing killed one soldier") is that
+//     attack.
+//
+// The act kept is the attack rather than its toll, else the verb, with
+// the noun's code where that says more (shelling rather than an attack of
+// no kind); it takes the other's source and target where it names none. The first violent
+// event of a sentence takes the sentence's numbers.
+func foldActs(toks []text.Token, drafts []*draft) []*draft {
 	out := drafts[:0]
 	for i, dr := range drafts {
-		if attack := tollOf(toks, out, drafts[i+1:], dr); attack != nil {
-			if len(attack.target) == 0 {
-				attack.target = dr.target
-			}
+		if dr.drop {
 			continue
 		}
-		out = append(out, dr)
+		var other *draft
+		for _, b := range out {
+			if sameAct(toks, b, dr) {
+				other = b
+				break
+			}
+		}
+		if other == nil {
+			for _, a := range drafts[i+1:] {
+				if !a.drop && sameAct(toks, dr, a) {
+					other = a
+					break
+				}
+			}
+		}
+		if other == nil {
+			out = append(out, dr)
+			continue
+		}
+		// The attack rather than its toll; else the verb, with the
+		// noun's code where it says more.
+		keep, lose := other, dr
+		if !isToll(toks, dr) && (isToll(toks, other) || other.match.Nominal) {
+			keep, lose = dr, other
+		}
+		if !isToll(toks, lose) && moreSpecific(lose.code, keep.code) {
+			keep.code = lose.code
+			keep.also = &lose.match
+			keep.trigger = append(keep.trigger, lose.match.Trigger...)
+		}
+		if len(keep.source) == 0 {
+			keep.source = lose.source
+		}
+		if len(keep.target) == 0 {
+			keep.target = lose.target
+		}
+		lose.drop = true
+		if keep == dr {
+			out = slices.DeleteFunc(out, func(x *draft) bool { return x == other })
+			out = append(out, dr)
+		}
 	}
 	return out
 }
 
-// tollOf returns the attack whose toll dr is, if any: a participle after
-// a comma that follows an attack ("…, killing 30"), or a killing "in" or
-// "by" an attack named right after it ("were killed in an air strike").
-func tollOf(toks []text.Token, before, after []*draft, dr *draft) *draft {
-	m := dr.match
-	if r := codebook.Root(dr.code); r != "18" && r != "20" || !casualtyVerbs.At(&toks[m.Head]) {
-		return nil
+// sameAct reports whether the violent drafts a and b, a before b, tell of
+// one act (see foldActs).
+func sameAct(toks []text.Token, a, b *draft) bool {
+	if ra, rb := codebook.Root(a.code), codebook.Root(b.code); ra < "18" || ra > "20" || rb < "18" || rb > "20" ||
+		a.modality != b.modality || a.match.End > b.match.Start {
+		return false
 	}
-	if m.Form == codebook.Gerund && m.Start > 0 && toks[m.Start-1].Norm == "," {
-		for k := len(before) - 1; k >= 0; k-- {
-			b := before[k]
-			if b.match.End > m.Start {
-				continue
-			}
-			if violent(codebook.Root(b.code)) && codebook.Root(b.code) >= "18" && b.modality == dr.modality {
-				return b
-			}
-			break
-		}
-		return nil
+	am, bm := a.match, b.match
+	if clauseStart(toks, bm.Head) > am.Start {
+		return false
 	}
-	if m.Passive && m.End < len(toks) {
-		for _, a := range after {
-			am := a.match
-			if !am.Nominal || codebook.Root(a.code) < "18" || a.modality != dr.modality {
-				continue
-			}
-			// "killed in an air strike", "wounded by a roadside bomb":
-			// the preposition, at most an article and a modifier, then
-			// the attack.
-			k := m.End
-			for k < len(toks) && k < m.End+3 && (toks[k].Norm == "in" || toks[k].Norm == "by") {
-				k++
-				if k < len(toks) && articles.At(&toks[k]) {
-					k++
+	switch {
+	case isToll(toks, b) && bm.Form == codebook.Gerund && bm.Start > 0 && toks[bm.Start-1].Norm == ",",
+		isToll(toks, b) && b.shared && bm.Start > 0 && toks[bm.Start-1].Norm == "and":
+		// "shelled Martuni, killing 30 people", "attacked the village
+		// and killed three civilians": the toll of the act just before.
+		return true
+	case bm.Nominal && !am.Nominal && actAfter(toks, am.End, bm.Start):
+		// "killed in an air strike", "shelled the town in a new attack".
+		return true
+	case am.Nominal && !bm.Nominal && subjectBefore(toks, am.End, bm.Start):
+		// "a mortar bomb was fired", "a roadside bombing killed".
+		return true
+	}
+	return false
+}
+
+// isToll reports whether a draft is a killing or wounding: the toll of
+// an act rather than an act of its own kind.
+func isToll(toks []text.Token, dr *draft) bool {
+	return codebook.Root(dr.code) == "18" && casualtyVerbs.At(&toks[dr.match.Head])
+}
+
+// actAfter reports whether the noun of an act starting at j is the act
+// of the verb ending at i: within a few words of its object, after "in",
+// "by", "with" or "during" and at most three words ("in the first such
+// attack").
+func actAfter(toks []text.Token, i, j int) bool {
+	if j <= i || j-i > 10 {
+		return false
+	}
+	for k := j - 1; k >= i && k >= j-4; k-- {
+		switch toks[k].Norm {
+		case "in", "by", "with", "during":
+			// No punctuation between, but for a comma right before
+			// ("…, killing 19 people, in an assault that …").
+			for x := i; x < k; x++ {
+				if toks[x].Kind == text.Punct && (x < k-1 || toks[x].Norm != ",") {
+					return false
 				}
-				if am.Start >= k && am.Start <= k+1 {
-					return a
-				}
-				break
 			}
+			return true
+		case ",", ";", ":", "and", "or", "but":
+			return false
 		}
 	}
-	return nil
+	return false
+}
+
+// subjectBefore reports whether the noun of an act ending at i is the
+// subject of the verb starting at j: at most an auxiliary between ("a
+// mortar bomb was fired", "the bombing had killed").
+func subjectBefore(toks []text.Token, i, j int) bool {
+	if j < i || j-i > 2 {
+		return false
+	}
+	for _, t := range toks[i:j] {
+		switch t.Norm {
+		case "was", "were", "is", "are", "has", "have", "had", "been":
+		default:
+			return false
+		}
+	}
+	return true
+}
+
+// moreSpecific reports whether CAMEO code a says more than b: more
+// digits, or a kind where b names none ("194" against "190").
+func moreSpecific(a, b string) bool {
+	if len(a) != len(b) {
+		return len(a) > len(b)
+	}
+	return strings.HasSuffix(b, "0") && !strings.HasSuffix(a, "0")
 }
 
 // casualtyVerbs are the verbs of a toll: the dead and wounded of an attack.
