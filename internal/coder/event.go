@@ -51,6 +51,9 @@ type draft struct {
 	// also is the noun that named the same act and gave its code (see
 	// foldActs).
 	also *codebook.Match
+	// tollEnd is the end of the toll folded into this act ("killed 46
+	// civilians"), for a noun after it that names the act again.
+	tollEnd int
 }
 
 // events builds the events of every sentence.
@@ -294,13 +297,14 @@ func (c *Coder) sentenceEvents(d *Doc, si int) {
 //   - an attack named again as a noun after its verb ("shelled the town
 //     in a new attack on government positions", "was fired at it in the
 //     first such attack") or as the subject of its verb ("a mortar bomb
-//     was fired", "a roadside bombing killed one soldier") is that
-//     attack.
+//     was fired", "a roadside bombing killed one soldier"), or by two
+//     nouns in a row ("a landmine explosion"), is that attack.
 //
-// The act kept is the attack rather than its toll, else the verb, with
-// the noun's code where that says more (shelling rather than an attack of
-// no kind); it takes the other's source and target where it names none. The first violent
-// event of a sentence takes the sentence's numbers.
+// The act kept is the attack rather than its toll, else the verb (of two
+// nouns the first), with the other's code where that says more (shelling
+// rather than an attack of no kind); it takes the other's source and
+// target where it names none. The first violent event of a sentence takes
+// the sentence's numbers.
 func foldActs(toks []text.Token, drafts []*draft) []*draft {
 	out := drafts[:0]
 	for i, dr := range drafts {
@@ -329,13 +333,16 @@ func foldActs(toks []text.Token, drafts []*draft) []*draft {
 		// The attack rather than its toll; else the verb, with the
 		// noun's code where it says more.
 		keep, lose := other, dr
-		if !isToll(toks, dr) && (isToll(toks, other) || other.match.Nominal) {
+		if !isToll(toks, dr) && (isToll(toks, other) || other.match.Nominal && !dr.match.Nominal) {
 			keep, lose = dr, other
 		}
 		if !isToll(toks, lose) && moreSpecific(lose.code, keep.code) {
 			keep.code = lose.code
 			keep.also = &lose.match
 			keep.trigger = append(keep.trigger, lose.match.Trigger...)
+		}
+		if isToll(toks, lose) {
+			keep.tollEnd = max(keep.tollEnd, lose.match.End)
 		}
 		if len(keep.source) == 0 {
 			keep.source = lose.source
@@ -369,11 +376,18 @@ func sameAct(toks []text.Token, a, b *draft) bool {
 		// "shelled Martuni, killing 30 people", "attacked the village
 		// and killed three civilians": the toll of the act just before.
 		return true
-	case bm.Nominal && !am.Nominal && actAfter(toks, am.End, bm.Start):
-		// "killed in an air strike", "shelled the town in a new attack".
+	case bm.Nominal && !am.Nominal && actAfter(toks, am.End, bm.Start),
+		bm.Nominal && a.tollEnd > 0 && actAfter(toks, a.tollEnd, bm.Start):
+		// "killed in an air strike", "shelled the town in a new attack";
+		// "helicopter gunships killed 46 civilians in an attack on a
+		// village", after the toll folded into its subject.
 		return true
-	case am.Nominal && !bm.Nominal && subjectBefore(toks, am.End, bm.Start):
-		// "a mortar bomb was fired", "a roadside bombing killed".
+	case am.Nominal && bm.Nominal && am.End == bm.Start:
+		// "a landmine explosion": one noun.
+		return true
+	case am.Nominal && !bm.Nominal && (subjectBefore(toks, am.End, bm.Start) || isToll(toks, b) && b.actSubject):
+		// "a mortar bomb was fired", "a roadside bombing near Samarra
+		// killed".
 		return true
 	}
 	return false
