@@ -604,6 +604,13 @@ func governs(toks []text.Token, g, m *codebook.Match, d *Doc, actors []int) bool
 	if len(gap) > 8 {
 		return false
 	}
+	if m.Strict && !(len(gap) == 0 || len(gap) == 1 && gap[0].Norm == "to" && g.End == g.Head+1) {
+		// A verb read only between its subject and object ("+help T")
+		// is governed only right after the governing verb: "offered to
+		// send troops to Mali to help African troops" offers the troops,
+		// the help is their purpose.
+		return false
+	}
 	for _, t := range gap {
 		if t.Kind == text.Punct && t.Norm != "-" && t.Norm != "'s" {
 			return false
@@ -2268,13 +2275,22 @@ func agentInGap(d *Doc, toks []text.Token, m codebook.Match, actors []int) bool 
 }
 
 // adjacentSubject reports whether the draft's source ends right before
-// its verb, past auxiliaries and adverbs: "guerrillas (had) wounded".
+// its verb, past auxiliaries and adverbs ("guerrillas (had) wounded"), or
+// before the one verb whose infinitive it is ("plans to help").
 func adjacentSubject(d *Doc, toks []text.Token, dr *draft) bool {
-	k := dr.match.Start
-	for k > 0 && auxiliaries.At(&toks[k-1]) && !subjectPronouns.At(&toks[k-1]) {
-		k--
+	back := func(k int) int {
+		for k > 0 && auxiliaries.At(&toks[k-1]) && toks[k-1].Norm != "to" && !subjectPronouns.At(&toks[k-1]) {
+			k--
+		}
+		return k
 	}
-	return d.Mentions[dr.source[0]].TokEnd == k
+	k := back(dr.match.Start)
+	end := d.Mentions[dr.source[0]].TokEnd
+	// "Japan helped Turkey", and "the EU plans to help Ukraine": one
+	// verb before "to"; but "pressure from Congress to help Iran" is no
+	// help by Congress.
+	return end == k || k >= 2 && toks[k-1].Norm == "to" && toks[k-2].Kind == text.Word && toks[k-2].Shape == text.Lower &&
+		end == back(k-2)
 }
 
 // directObject reports whether the draft's target follows its verb

@@ -83,6 +83,8 @@ func FuzzCode(f *testing.F) {
 		"He said, saying: “they will not” — if, unless, only if 2016. The U.S. Dept. said.",
 		"Russia said its troops had returned fire, adding that at least 30 were killed between 20 and 25 dead.",
 		"  , . ! ? ’s n't",
+		"Gunmen killed five soldiers in an attack, in an assault, killing two and wounding three in a landmine explosion.",
+		"A mortar bomb was fired, killed by, the newspaper Al- an open-ended strike in",
 	} {
 		f.Add(s)
 	}
