@@ -136,6 +136,9 @@ func (c *Coder) sentenceEvents(d *Doc, si int) {
 			if reportOf[i] < 0 && cls == classReport && !nounUse(toks, g) && reportReaches(toks, g, &ms[i]) {
 				reportOf[i] = j
 			}
+			if reportOf[i] < 0 && accusedAct(toks, g, &ms[i]) {
+				reportOf[i] = j
+			}
 		}
 	}
 	// A demand put to one party to make a demand of another ("Ukraine
@@ -225,6 +228,11 @@ func (c *Coder) sentenceEvents(d *Doc, si int) {
 		if unnamed := unnamedSource(toks, dr.start); unnamed != "" && dr.speaker < 0 {
 			dr.unnamed = unnamed
 		}
+		if dr.speaker < 0 && dr.report == nil && dr.unnamed == "" {
+			// "…, according to the shadow National Unity Government",
+			// "According to witnesses, …": the source's account.
+			dr.speaker, dr.unnamed = accordingSource(d, si, dr, actors)
+		}
 		if (dr.speaker >= 0 || dr.unnamed != "") && dr.modality == domain.ModalityAsserted {
 			dr.modality = domain.ModalityReported
 		}
@@ -247,7 +255,7 @@ func (c *Coder) sentenceEvents(d *Doc, si int) {
 			}
 		}
 	}
-	sentDrafts = foldActs(toks, sentDrafts)
+	sentDrafts = foldActs(d, toks, sentDrafts)
 	// A claim of responsibility names who carried out the attack it
 	// claims: "X claimed responsibility for an attack on Y" is X's attack
 	// on Y, by X's word; and the claim is aimed where the attack was.
@@ -278,7 +286,7 @@ func (c *Coder) sentenceEvents(d *Doc, si int) {
 	// both directions, and "X, Y and Z met" every direction between them.
 	for _, dr := range sentDrafts {
 		d.drafts = append(d.drafts, dr)
-		if len(dr.source) >= 2 && len(dr.target) == 0 && reciprocalCode(dr.code) {
+		if len(dr.source) >= 2 && len(dr.target) == 0 && reciprocalCode(dr.code) && !forOthers(d, toks, dr) {
 			d.drafts = append(d.drafts, reciprocals(dr)...)
 		}
 	}
@@ -305,7 +313,7 @@ func (c *Coder) sentenceEvents(d *Doc, si int) {
 // rather than an attack of no kind); it takes the other's source and
 // target where it names none. The first violent event of a sentence takes
 // the sentence's numbers.
-func foldActs(toks []text.Token, drafts []*draft) []*draft {
+func foldActs(d *Doc, toks []text.Token, drafts []*draft) []*draft {
 	out := drafts[:0]
 	for i, dr := range drafts {
 		if dr.drop {
@@ -343,6 +351,12 @@ func foldActs(toks []text.Token, drafts []*draft) []*draft {
 		}
 		if isToll(toks, lose) {
 			keep.tollEnd = max(keep.tollEnd, lose.match.End)
+			if namedCountry(d, lose.target) && !namedCountry(d, keep.target) {
+				// "63 Russian soldiers were killed when Ukrainian
+				// rockets hit a building housing troops": the dead
+				// are the ones hit.
+				keep.target = lose.target
+			}
 		}
 		if len(keep.source) == 0 {
 			keep.source = lose.source
@@ -367,6 +381,10 @@ func sameAct(toks []text.Token, a, b *draft) bool {
 		return false
 	}
 	am, bm := a.match, b.match
+	if isToll(toks, a) && !isToll(toks, b) && tollWhen(toks, am.End, bm.Start) {
+		// "were killed when shells hit a camp".
+		return true
+	}
 	if clauseStart(toks, bm.Head) > am.Start {
 		return false
 	}
@@ -391,6 +409,35 @@ func sameAct(toks []text.Token, a, b *draft) bool {
 		return true
 	}
 	return false
+}
+
+// namedCountry reports whether one of the mentions names its country
+// ("Russian soldiers", not "troops").
+func namedCountry(d *Doc, ms []int) bool {
+	return slices.ContainsFunc(ms, func(i int) bool {
+		return !strings.HasPrefix(string(d.Mentions[i].Code), domain.UnknownCountry)
+	})
+}
+
+// tollWhen reports whether the attack starting at j is the one whose toll
+// ends at i: "when" or "as" right after it, and at most three words
+// before the attack ("killed when shells hit", "wounded as a drone
+// struck").
+func tollWhen(toks []text.Token, i, j int) bool {
+	if j <= i || j-i > 4 {
+		return false
+	}
+	switch toks[i].Norm {
+	case "when", "as":
+	default:
+		return false
+	}
+	for _, t := range toks[i+1 : j] {
+		if t.Kind == text.Punct {
+			return false
+		}
+	}
+	return true
 }
 
 // isToll reports whether a draft is a killing or wounding: the toll of
@@ -588,6 +635,28 @@ func hasGoverned(reportOf []int, i int) bool {
 
 // reciprocalCode reports whether an event between coordinated actors is
 // mutual: meetings, talks, agreements, cooperation, clashes.
+// forOthers reports whether the parties of an event do it for others, not
+// with each other: "Egypt and Saudi Arabia offered to host talks between
+// the warring parties" is no talks between Egypt and Saudi Arabia.
+func forOthers(d *Doc, toks []text.Token, dr *draft) bool {
+	for _, k := range dr.trigger {
+		if strings.HasPrefix(toks[k].Norm, "host") {
+			return true
+		}
+	}
+	for _, s := range dr.source {
+		if d.Mentions[s].Tok > dr.match.Start {
+			return false // "clashes between the M23 and other groups"
+		}
+	}
+	for k := dr.match.End; k < len(toks) && k < dr.match.End+3; k++ {
+		if toks[k].Norm == "between" || toks[k].Norm == "among" {
+			return true
+		}
+	}
+	return false
+}
+
 func reciprocalCode(code string) bool {
 	switch codebook.Root(code) {
 	case "03", "04", "05", "06":
@@ -641,6 +710,36 @@ func governs(toks []text.Token, g, m *codebook.Match, d *Doc, actors []int) bool
 		return false
 	}
 	return true
+}
+
+// accordingSource returns who, by "according to", gives the account that
+// holds the draft: a mention, else an unnamed source; -1 and "" if none.
+func accordingSource(d *Doc, si int, dr *draft, actors []int) (int, string) {
+	toks := d.tokens(si)
+	for k := 0; k+1 < len(toks); k++ {
+		if toks[k].Norm != "according" || toks[k+1].Norm != "to" {
+			continue
+		}
+		cs, ok := accordingTo(d, si, k, actors)
+		if ok && dr.match.Start >= cs.prop[0] && dr.match.End <= cs.prop[1] {
+			return cs.speaker, cs.unnamed
+		}
+	}
+	return -1, ""
+}
+
+// accusedAct reports whether m is the act an accusation g charges its
+// target with ("accused the army of carrying out air strikes"): the
+// accuser's allegation, reported, not the text's own account.
+func accusedAct(toks []text.Token, g, m *codebook.Match) bool {
+	if codebook.Root(g.Code) != "11" || m.Nominal || m.Form != codebook.Gerund || g.End == 0 {
+		return false
+	}
+	switch toks[g.End-1].Norm {
+	case "of", "for":
+		return m.Start >= g.End && m.Start <= g.End+1
+	}
+	return false
 }
 
 // reportReaches reports whether the clause of the verb of saying g holds
