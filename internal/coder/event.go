@@ -804,7 +804,7 @@ func keep(d *Doc, dr *draft) bool {
 			return false
 		}
 		c := d.counts(dr.sent)
-		if c.Fatalities.IsZero() && c.Injured.IsZero() {
+		if c.Fatalities.IsZero() && c.Injured.IsZero() && !strikesPlace(d, dr) {
 			return false
 		}
 	}
@@ -812,6 +812,29 @@ func keep(d *Doc, dr *draft) bool {
 		return false
 	}
 	return true
+}
+
+// strikesPlace reports whether a violent verb of no named actor has a
+// place for its object ("Drones struck the port city of Port Sudan",
+// "Shells hit Kherson overnight"): an attack by an unknown actor on that
+// place, as ACLED codes it.
+func strikesPlace(d *Doc, dr *draft) bool {
+	m := dr.match
+	if m.Nominal || m.Passive || m.Form == codebook.Gerund || m.Form == codebook.Base && m.Start == m.Head {
+		return false // "to strike Kherson", "striking": no attack told
+	}
+	if r := codebook.Root(dr.code); r < "18" || r > "20" {
+		return false
+	}
+	toks := d.tokens(dr.sent)
+	end := min(clauseEnd(toks, m.Head), m.End+6)
+	for _, i := range d.Sentence[dr.sent] {
+		mn := &d.Mentions[i]
+		if mn.Type == domain.MentionPlace && mn.Tok >= m.End && mn.Tok < end {
+			return true
+		}
+	}
+	return false
 }
 
 // actors finds the source and target of a draft.
