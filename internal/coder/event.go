@@ -216,6 +216,12 @@ func (c *Coder) sentenceEvents(d *Doc, si int) {
 		if dr.report != nil {
 			if sp := subjectOf(d, si, dr.report.Start, actors); len(sp) > 0 {
 				dr.speaker = sp[0]
+			} else if i := slices.IndexFunc(sentDrafts, func(x *draft) bool {
+				return x.match.Start == dr.report.Start && len(x.source) > 0
+			}); i >= 0 {
+				// "said it had struck targets and accused the group of
+				// using civilian buildings": the accusation's own subject.
+				dr.speaker = sentDrafts[i].source[0]
 			}
 		}
 		if dr.speaker < 0 && dr.report == nil {
@@ -227,6 +233,12 @@ func (c *Coder) sentenceEvents(d *Doc, si int) {
 		}
 		if unnamed := unnamedSource(toks, dr.start); unnamed != "" && dr.speaker < 0 {
 			dr.unnamed = unnamed
+		}
+		if len(dr.source) == 0 && dr.speaker >= 0 && dr.report != nil && denyVerbs.At(&toks[dr.report.Head]) &&
+			dr.match.Form == codebook.Gerund && dr.match.Start == dr.report.End {
+			// "The group has denied targeting civilians": its own act,
+			// denied.
+			dr.source = []int{dr.speaker}
 		}
 		if dr.speaker < 0 && dr.report == nil && dr.unnamed == "" {
 			// "…, according to the shadow National Unity Government",
@@ -1876,6 +1888,12 @@ func objectOf(d *Doc, si int, dr *draft, actors []int) []int {
 			if t := d.Mentions[a].Tok; t >= m.Target && t < m.Target+6 {
 				return coordinatedAfter(d, si, a, actors)
 			}
+		}
+		if k := slices.IndexFunc(m.Trigger, func(k int) bool { return k > m.Target }); k >= 0 && toks[m.Trigger[k]].Norm == "of" {
+			// A slot closed by "of" ("accused the group of …") that
+			// names no actor: whom, the sentence does not say; not an
+			// actor named in the charge ("of using civilian buildings").
+			return nil
 		}
 	}
 	// The object follows the verb, inside the words the pattern spans

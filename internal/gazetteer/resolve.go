@@ -45,6 +45,10 @@ func (st *state) compose(si int) {
 				i = next
 				continue
 			}
+			if next, ok := st.emitBodyAnaphor(si, i); ok {
+				i = next
+				continue
+			}
 			if next, ok := st.emitApposed(si, i); ok {
 				i = next
 				continue
@@ -175,6 +179,41 @@ func (st *state) groupBefore(m *Mention) {
 		}
 	}
 }
+
+// emitBodyAnaphor resolves "the group", "the movement", "the
+// organisation" at token i (on "the") to the group or organisation named
+// last in the article, within the two sentences before or in this one:
+// "The RSF did not comment. The group has denied targeting civilians",
+// "Human Rights Watch said … the group said". Not "the group of
+// protesters", which says what group.
+func (st *state) emitBodyAnaphor(si, i int) (int, bool) {
+	if st.norm(si, i) != "the" || !bodyWords[st.norm(si, i+1)] || i+1 >= len(st.toks(si)) ||
+		st.atomAt[i+1] >= 0 || st.norm(si, i+2) == "-" {
+		return 0, false
+	}
+	if st.norm(si, i+2) == "of" && !strings.HasSuffix(st.norm(si, i+3), "ing") {
+		return 0, false // "the group of protesters", not "accused the group of using"
+	}
+	for k := len(st.out) - 1; k >= 0; k-- {
+		o := &st.out[k]
+		if o.Sentence < si-2 {
+			break
+		}
+		if o.Pronoun || o.Former || o.Person != "" || len(o.Code) <= 6 && o.Type != domain.MentionOrg ||
+			o.Type != domain.MentionActor && o.Type != domain.MentionOrg {
+			continue
+		}
+		var m Mention
+		m.Type = o.Type
+		referTo(&m, o)
+		st.emit(si, i+1, i+2, m)
+		return i + 2, true
+	}
+	return 0, false
+}
+
+// bodyWords name a group or an organisation named before.
+var bodyWords = map[string]bool{"group": true, "movement": true, "organisation": true, "organization": true}
 
 // actor fills the code fields of m from a code.
 func (st *state) actor(m *Mention, code string) {
