@@ -72,6 +72,13 @@ func (c *Coder) claims(d *Doc) {
 	var prevPlace *domain.Place
 	for si := range d.Text.Sentences {
 		sites := claimSites(d, si, prevSpeaker)
+		if n := datelineEnd(d.tokens(si)); n > 0 {
+			for i := range sites {
+				if sites[i].prop[0] < n && n < sites[i].prop[1] {
+					sites[i].prop[0] = n // not "CAIRO (Reuters) - "
+				}
+			}
+		}
 		var got []domain.Claim
 		var lastActors []domain.Actor // of the words before, for "in what it called"
 		for i := range sites {
@@ -90,6 +97,26 @@ func (c *Coder) claims(d *Doc) {
 		}
 		d.Claims = append(d.Claims, got...)
 	}
+}
+
+// datelineEnd returns the token after a dateline that opens a sentence
+// ("CAIRO (Reuters) -", "KYIV, June 10 (Reuters) -", "YANGON (AP) —",
+// "LONDON —"), or 0: a place in capitals, at most a date, an agency in
+// brackets, then a dash.
+func datelineEnd(toks []text.Token) int {
+	if len(toks) < 3 || toks[0].Shape != text.Upper {
+		return 0
+	}
+	for k := 1; k < len(toks) && k < 12; k++ {
+		switch t := &toks[k]; {
+		case t.Norm == "-" && !(k+1 < len(toks) && toks[k+1].Start == t.End && t.Start == toks[k-1].End):
+			return k + 1 // a dash between spaces, not a hyphen
+		case t.Norm == "," || t.Norm == "(" || t.Norm == ")" || t.Kind == text.Number || t.Shape == text.Upper || t.Shape == text.Title:
+		default:
+			return 0
+		}
+	}
+	return 0
 }
 
 func sameClaim(a, b *domain.Claim) bool {
@@ -1695,7 +1722,9 @@ func resolveSector(d *Doc, si, mi, tok int, sector string) string {
 		if o.Tok >= tok {
 			break
 		}
-		if p := o.Place(); p != nil && p.Country != "" && !o.Metonymy {
+		if p := o.Place(); p != nil && p.Country != "" && !o.Metonymy && !dateline(toks, o) {
+			// Not the dateline: "CAIRO (Reuters) - …, local health
+			// authorities said" are no Egyptian authorities.
 			return string(p.Country) + sector
 		}
 	}
