@@ -206,6 +206,11 @@ func (c *Coder) sentenceEvents(d *Doc, si int) {
 			dr.source = originSource(d, si, dr)
 		}
 		dr.modality, dr.cond = modalityOf(d, si, dr)
+		if m.Nominal && brokeredBy.At(&toks[m.Start]) && m.Start+1 < len(toks) && toks[m.Start+1].Norm == "by" {
+			// "under a ceasefire brokered by Russian peacekeepers": done,
+			// whatever the clause it qualifies promises.
+			dr.modality, dr.cond = domain.ModalityAsserted, ""
+		}
 		c.recode(d, si, dr, actors)
 		if dr.modality == domain.ModalityAsserted && declaresThat(toks, dr) && len(dr.source) > 0 {
 			// "Azerbaijan declared that a ceasefire had been reached": the
@@ -298,7 +303,8 @@ func (c *Coder) sentenceEvents(d *Doc, si int) {
 	// both directions, and "X, Y and Z met" every direction between them.
 	for _, dr := range sentDrafts {
 		d.drafts = append(d.drafts, dr)
-		if len(dr.source) >= 2 && len(dr.target) == 0 && reciprocalCode(dr.code) && !forOthers(d, toks, dr) {
+		if len(dr.source) >= 2 && len(dr.target) == 0 && (reciprocalCode(dr.code) || mutualVerbs.At(&toks[dr.match.Head])) &&
+			!forOthers(d, toks, dr) {
 			d.drafts = append(d.drafts, reciprocals(dr)...)
 		}
 	}
@@ -647,6 +653,10 @@ func hasGoverned(reportOf []int, i int) bool {
 
 // reciprocalCode reports whether an event between coordinated actors is
 // mutual: meetings, talks, agreements, cooperation, clashes.
+// mutualVerbs make any act one of each party to the other: "Russia and
+// Ukraine exchanged prisoners".
+var mutualVerbs = text.NewWordSet("exchange", "exchanged", "exchanging", "exchanges", "swap", "swapped", "swapping", "swaps")
+
 // forOthers reports whether the parties of an event do it for others, not
 // with each other: "Egypt and Saudi Arabia offered to host talks between
 // the warring parties" is no talks between Egypt and Saudi Arabia.
@@ -2003,6 +2013,11 @@ func objectOf(d *Doc, si int, dr *draft, actors []int) []int {
 			// "offered its troops to …": the subject's own, not a target.
 			continue
 		}
+		if brokerAgent(toks, mm.Tok, m.End) {
+			// "exchanged prisoners in a swap brokered by the United
+			// Arab Emirates": the go-between, not whom the act is aimed at.
+			continue
+		}
 		if mm.TokEnd < len(toks) && sayVerbs.At(&toks[mm.TokEnd]) {
 			// "…, the defence ministry said": the speaker of the
 			// sentence, not the target.
@@ -2018,6 +2033,21 @@ func objectOf(d *Doc, si int, dr *draft, actors []int) []int {
 	}
 	return nil
 }
+
+// brokerAgent reports whether the mention at token tok is the agent of a
+// participle of mediation or support after end: "a swap brokered by the
+// United Arab Emirates".
+func brokerAgent(toks []text.Token, tok, end int) bool {
+	j := tok - 1
+	if j >= 0 && determiners.At(&toks[j]) {
+		j--
+	}
+	return j >= 1 && j-1 >= end && toks[j].Norm == "by" && brokeredBy.At(&toks[j-1])
+}
+
+// brokeredBy are the participles that name a go-between after "by".
+var brokeredBy = text.NewWordSet("brokered", "mediated", "hosted", "facilitated", "organised", "organized", "arranged",
+	"sponsored", "backed", "supported", "overseen", "monitored", "guaranteed")
 
 // overPlace reports whether the country named at token k is the place of
 // a verb of motion or force ("over eastern Ukraine", "across Syria").
@@ -2238,6 +2268,16 @@ func nominalActors(d *Doc, si int, dr *draft, actors []int) (src, tgt []int) {
 		if attribution(toks, k) {
 			actors = slices.DeleteFunc(slices.Clone(actors), func(a int) bool { return d.Mentions[a].Tok > k })
 			break
+		}
+	}
+	// The pattern's own "by" names the doer ("brokered by", "mediated by").
+	for k := m.Start + 1; k <= m.Head; k++ {
+		if toks[k].Norm == "by" {
+			for _, a := range actors {
+				if d.Mentions[a].Tok > k && d.Mentions[a].Tok <= k+3 {
+					src = []int{a}
+				}
+			}
 		}
 	}
 	for k := m.Head + 1; k < len(toks) && k < m.End+3; k++ {
