@@ -89,7 +89,7 @@ func clauseStart(toks []text.Token, i int) int {
 // token i: a boundary, or a comma followed by a subordinator, relative
 // pronoun or a participle.
 func clauseEnd(toks []text.Token, i int) int {
-	fronted := frontedClause(toks, i)
+	fronted := frontedClause(toks, i) || insertedRelative(toks, i)
 	for k := i + 1; k < len(toks); k++ {
 		w := toks[k].Norm
 		if boundaries.At(&toks[k]) || w == "." {
@@ -141,6 +141,22 @@ func frontedClause(toks []text.Token, i int) bool {
 		}
 	}
 	return true
+}
+
+// insertedRelative reports whether token i lies in a relative clause set
+// off by commas (", which have mediated between the two sides,"), which
+// the next comma closes: "Egypt and Qatar, which have mediated between
+// the two sides, urged Israel" mediated with no Israel.
+func insertedRelative(toks []text.Token, i int) bool {
+	for k := min(i, len(toks)-1); k >= 1; k-- {
+		switch {
+		case toks[k].Norm == "," || boundaries.At(&toks[k]):
+			return false
+		case relatives.At(&toks[k]) && toks[k-1].Norm == ",":
+			return toks[k].Norm != "that"
+		}
+	}
+	return false
 }
 
 // attributionVerbs end a postposed attribution.

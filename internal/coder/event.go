@@ -661,6 +661,9 @@ var mutualVerbs = text.NewWordSet("exchange", "exchanged", "exchanging", "exchan
 // with each other: "Egypt and Saudi Arabia offered to host talks between
 // the warring parties" is no talks between Egypt and Saudi Arabia.
 func forOthers(d *Doc, toks []text.Token, dr *draft) bool {
+	if strings.HasPrefix(dr.code, "045") {
+		return true // mediators mediate between others
+	}
 	for _, k := range dr.trigger {
 		if strings.HasPrefix(toks[k].Norm, "host") {
 			return true
