@@ -357,10 +357,19 @@ func foldActs(d *Doc, toks []text.Token, drafts []*draft) []*draft {
 			continue
 		}
 		// The attack rather than its toll; else the verb, with the
-		// noun's code where it says more.
-		keep, lose := other, dr
-		if !isToll(toks, dr) && (isToll(toks, other) || other.match.Nominal && !dr.match.Nominal) {
-			keep, lose = dr, other
+		// noun's code where it says more; else the first.
+		first, second := other, dr
+		if dr.match.Start < other.match.Start {
+			first, second = dr, other
+		}
+		keep, lose := first, second
+		switch t1, t2 := isToll(toks, first), isToll(toks, second); {
+		case t1 != t2:
+			if t1 {
+				keep, lose = second, first
+			}
+		case first.match.Nominal && !second.match.Nominal:
+			keep, lose = second, first
 		}
 		if !isToll(toks, lose) && moreSpecific(lose.code, keep.code) {
 			keep.code = lose.code
@@ -394,6 +403,11 @@ func foldActs(d *Doc, toks []text.Token, drafts []*draft) []*draft {
 // sameAct reports whether the violent drafts a and b, a before b, tell of
 // one act (see foldActs).
 func sameAct(toks []text.Token, a, b *draft) bool {
+	if purposeOf(toks, a, b) {
+		// "fired tear gas to disperse protesters": one act, told with
+		// its purpose.
+		return true
+	}
 	if ra, rb := codebook.Root(a.code), codebook.Root(b.code); ra < "18" || ra > "20" || rb < "18" || rb > "20" ||
 		a.modality != b.modality || a.match.End > b.match.Start {
 		return false
@@ -435,6 +449,18 @@ func namedCountry(d *Doc, ms []int) bool {
 	return slices.ContainsFunc(ms, func(i int) bool {
 		return !strings.HasPrefix(string(d.Mentions[i].Code), domain.UnknownCountry)
 	})
+}
+
+// purposeOf reports whether b, an act of force, is the purpose the act of
+// force a is done for, right after it: "fired tear gas to disperse
+// protesters", "opened fire to disperse the crowd".
+func purposeOf(toks []text.Token, a, b *draft) bool {
+	am, bm := a.match, b.match
+	if ra, rb := codebook.Root(a.code), codebook.Root(b.code); ra < "17" || ra > "20" || rb < "17" || rb > "20" ||
+		am.Nominal || bm.Nominal || bm.Form != codebook.Base || a.modality != b.modality {
+		return false
+	}
+	return bm.Start >= am.End+1 && bm.Start <= am.End+3 && toks[bm.Start-1].Norm == "to"
 }
 
 // tollWhen reports whether the attack starting at j is the one whose toll
