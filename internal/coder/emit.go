@@ -282,6 +282,17 @@ func (c *Coder) placeOf(d *Doc, dr *draft) *domain.Place {
 		}
 		return best
 	}
+	if visitLike(toks, dr) {
+		// "Putin will visit North Korea": where the visit goes, the
+		// country visited, when the sentence names no place.
+		for _, t := range dr.target {
+			m := &d.Mentions[t]
+			if len(m.Code) == 3 && m.Lat != nil && m.Lon != nil {
+				return &domain.Place{Text: m.Text, Span: m.Span, Name: string(m.Name), Country: m.Country,
+					Lat: *m.Lat, Lon: *m.Lon, Precision: domain.PrecisionCountry}
+			}
+		}
+	}
 	if p := sceneBefore(d, dr); p != nil {
 		return p
 	}
