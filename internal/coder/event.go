@@ -2446,8 +2446,9 @@ func (c *Coder) plausible(d *Doc, si int, dr *draft, actors []int) bool {
 			// "met Y to sign a deal": with Y.
 			dr.target = p.target
 		}
-		if codebook.Root(dr.code) == codebook.Root(p.code) && slices.Equal(dr.target, p.target) {
-			// "met Y to discuss": the meeting, coded once.
+		if codebook.Root(dr.code) == codebook.Root(p.code) && (slices.Equal(dr.target, p.target) || codebook.Root(p.code) == "04") {
+			// "met Y to discuss": the meeting, coded once, whatever it
+			// discussed ("a possible normalisation deal with Israel").
 			return false
 		}
 	}
