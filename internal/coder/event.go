@@ -371,7 +371,7 @@ func foldActs(d *Doc, toks []text.Token, drafts []*draft) []*draft {
 		case first.match.Nominal && !second.match.Nominal:
 			keep, lose = second, first
 		}
-		if !isToll(toks, lose) && moreSpecific(lose.code, keep.code) {
+		if !isToll(toks, lose) && !damage(toks, lose) && moreSpecific(lose.code, keep.code) {
 			keep.code = lose.code
 			keep.also = &lose.match
 			keep.trigger = append(keep.trigger, lose.match.Trigger...)
@@ -408,11 +408,23 @@ func sameAct(toks []text.Token, a, b *draft) bool {
 		// its purpose.
 		return true
 	}
+	am, bm := a.match, b.match
+	if a.modality == b.modality && !am.Nominal && b.shared && bm.Start > 0 && toks[bm.Start-1].Norm == "and" &&
+		strings.HasPrefix(a.code, "145") && damage(toks, b) {
+		// "stormed parliament and set part of it on fire": the riot's
+		// own damage.
+		return true
+	}
+	if isToll(toks, b) && codebook.Root(a.code) == "17" && strings.HasPrefix(a.code, "175") && a.modality == b.modality &&
+		bm.Form == codebook.Gerund && bm.Start > 0 && toks[bm.Start-1].Norm == "," {
+		// "Police opened fire on the crowd, killing at least five
+		// people": the toll of the repression.
+		return true
+	}
 	if ra, rb := codebook.Root(a.code), codebook.Root(b.code); ra < "18" || ra > "20" || rb < "18" || rb > "20" ||
-		a.modality != b.modality || a.match.End > b.match.Start {
+		a.modality != b.modality || am.End > bm.Start {
 		return false
 	}
-	am, bm := a.match, b.match
 	if isToll(toks, a) && !isToll(toks, b) && tollWhen(toks, am.End, bm.Start) {
 		// "were killed when shells hit a camp".
 		return true
@@ -482,6 +494,23 @@ func tollWhen(toks []text.Token, i, j int) bool {
 		}
 	}
 	return true
+}
+
+// damage reports whether a draft is damage done to property in the course
+// of an act: a burning, a looting, a destruction.
+func damage(toks []text.Token, dr *draft) bool {
+	if r := codebook.Root(dr.code); r != "17" && r != "18" {
+		return false
+	}
+	for _, k := range dr.trigger {
+		switch w := toks[k].Norm; {
+		case strings.HasPrefix(w, "fire"), strings.HasPrefix(w, "burn"), strings.HasPrefix(w, "torch"), w == "ablaze",
+			strings.HasPrefix(w, "loot"), strings.HasPrefix(w, "ransack"), strings.HasPrefix(w, "vandalis"), strings.HasPrefix(w, "vandaliz"),
+			strings.HasPrefix(w, "destroy"), strings.HasPrefix(w, "smash"):
+			return true
+		}
+	}
+	return false
 }
 
 // isToll reports whether a draft is a killing or wounding: the toll of
