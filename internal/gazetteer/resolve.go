@@ -1424,6 +1424,9 @@ func (st *state) emitApposed(si, i int) (int, bool) {
 	if !st.isCapWord(si, i) {
 		return 0, false
 	}
+	if c := st.cueAt(si, i); c == cueLocative || c == cueDeterminer || c == cueTime {
+		return 0, false // "In Mombasa, demonstrators looted shops": no one's name
+	}
 	if k := st.covered[i]; k >= 0 && st.atoms[k].tok != i {
 		return 0, false
 	}
