@@ -319,12 +319,16 @@ func (c *Coder) sentenceEvents(d *Doc, si int) {
 //     civilians besides ("attacked the village and killed three" is one
 //     attack too); "eight people were killed in an air strike",
 //     "gunmen killed five soldiers in an attack on a checkpoint" are one
-//     air strike and one attack;
+//     air strike and one attack, and so are "were killed when shells hit
+//     a camp" and police fire on a crowd "killing at least five people";
 //   - an attack named again as a noun after its verb ("shelled the town
 //     in a new attack on government positions", "was fired at it in the
 //     first such attack") or as the subject of its verb ("a mortar bomb
 //     was fired", "a roadside bombing killed one soldier"), or by two
-//     nouns in a row ("a landmine explosion"), is that attack.
+//     nouns in a row ("a landmine explosion"), is that attack;
+//   - force used for a purpose is one act ("fired tear gas to disperse
+//     protesters"), and a riot's own damage is the riot ("stormed
+//     parliament and set part of it on fire").
 //
 // The act kept is the attack rather than its toll, else the verb (of two
 // nouns the first), with the other's code where that says more (shelling
@@ -415,7 +419,7 @@ func sameAct(toks []text.Token, a, b *draft) bool {
 		// own damage.
 		return true
 	}
-	if isToll(toks, b) && codebook.Root(a.code) == "17" && strings.HasPrefix(a.code, "175") && a.modality == b.modality &&
+	if isToll(toks, b) && strings.HasPrefix(a.code, "175") && a.modality == b.modality &&
 		bm.Form == codebook.Gerund && bm.Start > 0 && toks[bm.Start-1].Norm == "," {
 		// "Police opened fire on the crowd, killing at least five
 		// people": the toll of the repression.
