@@ -5,6 +5,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"os"
 	"sync"
 	"time"
 
@@ -58,6 +59,9 @@ func runCode(e *env, args []string) error {
 	failed := len(errs)
 	for _, err := range errs {
 		fmt.Fprintf(e.stderr, "truce code: %s\n", err)
+	}
+	if !perArticle && os.Getenv("GOMEMLIMIT") == "" {
+		defer heapCeiling(codeHeapCeiling)()
 	}
 	// Records go out an article at a time rather than a write each.
 	out := bufio.NewWriterSize(e.stdout, 64<<10)
