@@ -213,7 +213,7 @@ func TestIngestReportedContradiction(t *testing.T) {
 	if code != 0 {
 		t.Fatalf("contradictions: exit %d: %s", code, errs)
 	}
-	if !strings.Contains(out, "AZEGOV said vs fighting ongoing in Nagorno-Karabakh on 2023-09-20, RUSGOV said") {
+	if !strings.Contains(out, "AZEGOV said vs fighting ongoing in Nagorno-Karabakh on 2023-09-20, RUSMIL said") {
 		t.Errorf("no contradiction of Azerbaijan's ceasefire by Russia's report:\n%s", out)
 	}
 }

@@ -110,7 +110,10 @@ func (c *Coder) event(d *Doc, dr *draft) *domain.Event {
 		}
 	}
 	if dr.speaker >= 0 {
-		a := actorOf(&d.Mentions[dr.speaker])
+		// The speaker as its claim names it: "local health authorities"
+		// are the authorities of the place the article is about, "Saudi
+		// Arabia said" its government.
+		a := resolvedActor(d, si, dr.speaker, true)
 		ev.AttributedTo = &a
 	} else if dr.unnamed != "" {
 		ev.AttributedTo = &domain.Actor{Text: dr.unnamed, Name: "unnamed"}
