@@ -2425,6 +2425,17 @@ var determiners = text.NewWordSet("the", "a", "an", "their", "its", "his", "her"
 func (c *Coder) plausible(d *Doc, si int, dr *draft, actors []int) bool {
 	toks := d.tokens(si)
 	m := dr.match
+	if m.Nominal && dr.gov == nil {
+		k := m.Start - 1
+		for k >= 0 && (determiners.At(&toks[k]) || possessives.At(&toks[k])) {
+			k--
+		}
+		if k >= 0 && toks[k].Norm == "despite" {
+			// "air strikes on villages despite the truce": a truce the
+			// sentence takes as given, no new one.
+			return false
+		}
+	}
 	if len(dr.source) == 0 && len(dr.target) >= 2 {
 		if k := d.Mentions[dr.target[0]].Tok; k > 0 && (toks[k-1].Norm == "between" || toks[k-1].Norm == "among") {
 			dr.source, dr.target = dr.target[:1], dr.target[1:2]
