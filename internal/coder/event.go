@@ -1061,7 +1061,12 @@ func (c *Coder) actors(d *Doc, si int, dr *draft, actors []int, prev []*draft) {
 				reported = true
 			}
 		}
-		if o := openingSubject(d, si, m.Start, actors); len(o) > 0 && (!reported || speechGerunds.At(&toks[m.Head])) {
+		if sp := postposedSpeaker(d, si, actors); reported && speechGerunds.At(&toks[m.Head]) && len(sp) > 0 && d.Mentions[sp[0]].Tok < m.Start {
+			// "Soldiers killed 45 civilians, the U.N. rights office said,
+			// calling for an investigation": the speaker calls.
+			subj = sp
+			dr.report = nil
+		} else if o := openingSubject(d, si, m.Start, actors); len(o) > 0 && (!reported || speechGerunds.At(&toks[m.Head])) {
 			subj = o
 			dr.report = nil // the speaker's own act, not what the speaker reports
 		}

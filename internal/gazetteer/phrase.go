@@ -145,6 +145,10 @@ loop:
 			ph.dems = append(ph.dems, a)
 			p = a.end
 			break loop
+		case st.has(a, kDemonym) && len(ph.agents) == 0 && adminNouns[st.norm(si, a.end)] && (st.has(a, kRegion) || st.has(a, kAdmin1)):
+			// "the Amhara region", "Tigray region": the place, not the
+			// people of its name.
+			break loop
 		case st.has(a, kDemonym) && len(ph.agents) == 0:
 			ph.dems = append(ph.dems, a)
 			p = a.end
