@@ -307,7 +307,7 @@ func (st *state) personOf(a *atom) *entry {
 // adminNouns after a name make it a place's: "Masisi territory",
 // "Rutshuru district".
 var adminNouns = map[string]bool{"territory": true, "district": true, "province": true, "county": true,
-	"region": true, "governorate": true, "oblast": true, "prefecture": true, "municipality": true}
+	"region": true, "governorate": true, "oblast": true, "prefecture": true, "municipality": true, "state": true}
 
 // holdsOffice reports whether a person has a tenure on the article's date.
 func (st *state) holdsOffice(person string) bool {
