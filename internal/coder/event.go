@@ -156,6 +156,7 @@ func (c *Coder) sentenceEvents(d *Doc, si int) {
 		}
 	}
 	var sentDrafts []*draft
+	var according *[]claimSite // the sentence's "according to", once a draft asks
 	for i := range ms {
 		m := ms[i]
 		if m.Code == "" {
@@ -205,12 +206,13 @@ func (c *Coder) sentenceEvents(d *Doc, si int) {
 		if len(dr.source) == 0 {
 			dr.source = originSource(d, si, dr)
 		}
-		dr.modality, dr.cond = modalityOf(d, si, dr)
 		if m.Nominal && brokeredBy.At(&toks[m.Start]) && m.Start+1 < len(toks) && toks[m.Start+1].Norm == "by" {
-			// "under a ceasefire brokered by Russian peacekeepers": done,
-			// whatever the clause it qualifies promises.
-			dr.modality, dr.cond = domain.ModalityAsserted, ""
+			// "under a ceasefire brokered by Russian peacekeepers": a
+			// participle after its noun, done, whatever the clause it
+			// qualifies promises.
+			dr.reduced = true
 		}
+		dr.modality, dr.cond = modalityOf(d, si, dr)
 		c.recode(d, si, dr, actors)
 		if dr.modality == domain.ModalityAsserted && declaresThat(toks, dr) && len(dr.source) > 0 {
 			// "Azerbaijan declared that a ceasefire had been reached": the
@@ -248,7 +250,10 @@ func (c *Coder) sentenceEvents(d *Doc, si int) {
 		if dr.speaker < 0 && dr.report == nil && dr.unnamed == "" {
 			// "…, according to the shadow National Unity Government",
 			// "According to witnesses, …": the source's account.
-			dr.speaker, dr.unnamed = accordingSource(d, si, dr, actors)
+			if according == nil {
+				according = accordingSites(d, si, actors)
+			}
+			dr.speaker, dr.unnamed = accordingSource(*according, dr)
 		}
 		if (dr.speaker >= 0 || dr.unnamed != "") && dr.modality == domain.ModalityAsserted {
 			dr.modality = domain.ModalityReported
@@ -796,16 +801,26 @@ func governs(toks []text.Token, g, m *codebook.Match, d *Doc, actors []int) bool
 	return true
 }
 
+// accordingSites returns the "according to" attributions of sentence si
+// (accordingTo), read once for all its drafts.
+func accordingSites(d *Doc, si int, actors []int) *[]claimSite {
+	toks := d.tokens(si)
+	var out []claimSite
+	for k := 0; k+1 < len(toks); k++ {
+		if toks[k].Norm == "according" && toks[k+1].Norm == "to" {
+			if cs, ok := accordingTo(d, si, k, actors); ok {
+				out = append(out, cs)
+			}
+		}
+	}
+	return &out
+}
+
 // accordingSource returns who, by "according to", gives the account that
 // holds the draft: a mention, else an unnamed source; -1 and "" if none.
-func accordingSource(d *Doc, si int, dr *draft, actors []int) (int, string) {
-	toks := d.tokens(si)
-	for k := 0; k+1 < len(toks); k++ {
-		if toks[k].Norm != "according" || toks[k+1].Norm != "to" {
-			continue
-		}
-		cs, ok := accordingTo(d, si, k, actors)
-		if ok && dr.match.Start >= cs.prop[0] && dr.match.End <= cs.prop[1] {
+func accordingSource(sites []claimSite, dr *draft) (int, string) {
+	for _, cs := range sites {
+		if dr.match.Start >= cs.prop[0] && dr.match.End <= cs.prop[1] {
 			return cs.speaker, cs.unnamed
 		}
 	}
