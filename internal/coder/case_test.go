@@ -162,6 +162,8 @@ func eventHas(e *domain.Event, k, v string) bool {
 		return like(string(e.Size), v)
 	case "date":
 		return e.Date.String() == v
+	case "precision":
+		return string(e.DatePrecision) == v || v == "-" && e.DatePrecision == ""
 	case "attributed":
 		if e.AttributedTo == nil {
 			return v == "-"

@@ -90,10 +90,8 @@ func (c *Coder) event(d *Doc, dr *draft) *domain.Event {
 	ev.ACLED = acledOf(code, dr, ev, toks)
 	future := dr.modality == domain.ModalityIntended || dr.modality == domain.ModalityDemanded
 	ev.Date = d.Date
-	if w, ok := FindWhen(d.Text.Text, toks, d.Date, future); ok {
-		if future || d.Date.IsZero() || !w.Date.After(d.Date) {
-			ev.Date, ev.DateText = w.Date, domain.NullString(w.Text)
-		}
+	if w, ok := eventWhen(d.Text.Text, toks, dr, d.Date, future); ok {
+		ev.Date, ev.DateText, ev.DatePrecision = w.Date, domain.NullString(w.Text), domain.NullString(w.Precision)
 	}
 	root := codebook.Root(dr.code)
 	if violent(root) || root == "14" {

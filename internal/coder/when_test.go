@@ -32,3 +32,48 @@ func TestFindWhen(t *testing.T) {
 		}
 	}
 }
+
+func TestFindPeriod(t *testing.T) {
+	article := domain.Date{Year: 2023, Month: 9, Day: 21} // a Thursday
+	for _, tc := range []struct {
+		in     string
+		future bool
+		want   string
+		words  string
+		prec   string
+	}{
+		// A day the words name wins over any period.
+		{"Azerbaijan launched an offensive on Tuesday.", false, "2023-09-19", "Tuesday", domain.DateDay},
+		{"The army withdrew last week.", false, "2023-09-14", "last week", domain.DateWeek},
+		{"Gunmen killed 12 villagers two days ago.", false, "2023-09-19", "two days ago", domain.DateDay},
+		{"Protesters marched three weeks ago.", false, "2023-08-31", "three weeks ago", domain.DateWeek},
+		{"Clashes erupted last weekend.", false, "2023-09-16", "last weekend", domain.DateWeek},
+		{"The militia seized the town last month.", false, "2023-08-15", "last month", domain.DateMonth},
+		{"The army shelled the camp earlier this month.", false, "2023-09-15", "earlier this month", domain.DateMonth},
+		{"Rebels took the airport in January.", false, "2023-01-15", "in January", domain.DateMonth},
+		{"Rebels took the airport in November.", false, "2022-11-15", "in November", domain.DateMonth},
+		{"Rebels took the airport in early March 2021.", false, "2021-03-15", "in early March 2021", domain.DateMonth},
+		{"Troops attacked the village in mid-July.", false, "2023-07-15", "mid-July", domain.DateMonth},
+		{"Talks will resume in October.", true, "2023-10-15", "in October", domain.DateMonth},
+		{"Talks will resume in March.", true, "2024-03-15", "in March", domain.DateMonth},
+		{"The two sides fought a war in 2020.", false, "2020-07-01", "in 2020", domain.DateYear},
+		{"The rebels seized the city last year.", false, "2022-07-01", "last year", domain.DateYear},
+		{"The army retook the town two months ago.", false, "2023-07-21", "two months ago", domain.DateMonth},
+		{"Police arrested the leader at the end of May.", false, "2023-05-15", "end of May", domain.DateMonth},
+		// A period that bounds a span dates no act, and a month's
+		// name alone is no date.
+		{"Fighting has continued since January.", false, "", "", ""},
+		{"The truce must hold until the end of March.", false, "", "", ""},
+		{"Shelling has not stopped since last month.", false, "", "", ""},
+		{"Last year's election was disputed.", false, "", "", ""},
+		{"The ministry may respond in a statement.", false, "", "", ""},
+		{"The 2020 war killed thousands.", false, "", "", ""},
+		{"The army will attack in 2030.", false, "", "", ""},
+	} {
+		toks := text.Tokenize(tc.in, 0, len(tc.in), nil)
+		w, ok := FindPeriod(tc.in, toks, article, tc.future)
+		if got := w.Date.String(); got != tc.want || (ok && (w.Text != tc.words || w.Precision != tc.prec)) {
+			t.Errorf("FindPeriod(%q) = %s %q %s, want %s %q %s", tc.in, got, w.Text, w.Precision, tc.want, tc.words, tc.prec)
+		}
+	}
+}

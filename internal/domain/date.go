@@ -15,6 +15,14 @@ type Date struct {
 	Day   int
 }
 
+// How exactly an event's words fix its day (an event's date_precision).
+const (
+	DateDay   = "day"   // the day itself: "on Tuesday", "on 19 September"
+	DateWeek  = "week"  // a day of the week named: "last week"
+	DateMonth = "month" // the middle of the month named: "in January"
+	DateYear  = "year"  // the middle of the year named: "last year"
+)
+
 // DateOf returns the calendar day of t in UTC.
 func DateOf(t time.Time) Date {
 	if t.IsZero() {

@@ -53,9 +53,12 @@ type Event struct {
 	ArticleID string `json:"article_id"`
 	// Date is the day the event happened: from the text ("on Tuesday")
 	// or else the article's date; null when neither is known. DateText is
-	// the words that gave it.
-	Date     Date       `json:"date"`
-	DateText NullString `json:"date_text"`
+	// the words that gave it, and DatePrecision how exactly they fix the
+	// day: DateDay, DateWeek, DateMonth (Date is the month's middle) or
+	// DateYear; both are null when the date is the article's.
+	Date          Date       `json:"date"`
+	DateText      NullString `json:"date_text"`
+	DatePrecision NullString `json:"date_precision"`
 	// Sentence is the sentence's text and Span its bytes in the article;
 	// SentenceIndex counts sentences from 0.
 	Sentence      string `json:"sentence"`

@@ -154,7 +154,8 @@ func fromClaim(c *domain.Claim) statement {
 // through, a withdrawal that it was done. A reported event is the
 // statement of whoever it is attributed to ("Russian peacekeepers were
 // killed …, Russia's Defence Ministry said"), as a claim would be. ok is
-// false for events that say nothing a claim could contradict.
+// false for events that say nothing a claim could contradict, or that the
+// text dates only to a month or year.
 func fromEvent(e *domain.Event) (statement, bool) {
 	s := statement{id: e.ID, article: e.ArticleID, sentence: e.SentenceIndex, event: true, place: e.Place,
 		date: e.Date, explicitDate: e.DateText != "", verb: e.Trigger, speaker: "the report", said: e.Date}
@@ -164,6 +165,11 @@ func fromEvent(e *domain.Event) (statement, bool) {
 		s.event, s.verb = false, "said"
 		s.speaker, s.party = label(*e.AttributedTo), string(e.AttributedTo.Code)
 	default:
+		return statement{}, false
+	}
+	if e.DatePrecision == domain.DateMonth || e.DatePrecision == domain.DateYear {
+		// "fighting in September 2022" names no day a claim could be
+		// held against.
 		return statement{}, false
 	}
 	for _, a := range e.Source {

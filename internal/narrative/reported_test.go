@@ -32,3 +32,29 @@ func TestReportedEventIsStatement(t *testing.T) {
 		}
 	}
 }
+
+// TestMonthDatedEventIsNoStatement: fighting the text dates only to a
+// month ("in September") falls on no day a claim of calm could be held
+// against; the same fighting dated to the day contradicts it.
+func TestMonthDatedEventIsNoStatement(t *testing.T) {
+	town := stepanakert()
+	day := domain.Date{Year: 2023, Month: 9, Day: 15}
+	calm := domain.Claim{ID: "calm", ArticleID: "a1", SentenceIndex: 2, Date: day, About: day, Place: town,
+		Topic: domain.TopicCeasefire, Polarity: "in_force", Speaker: domain.Actor{Code: "AZEGOV"}, Verb: "said",
+		Proposition: "the ceasefire is holding"}
+	for _, tc := range []struct {
+		precision, words string
+		want             int
+	}{
+		{domain.DateDay, "on 15 September", 1},
+		{domain.DateMonth, "in September", 0},
+		{domain.DateYear, "in 2023", 0},
+	} {
+		fight := domain.Event{ID: "e1", ArticleID: "a2", SentenceIndex: 5, Date: day, Place: town, CAMEO: "190",
+			Modality: domain.ModalityAsserted, Trigger: "attacked", DateText: domain.NullString(tc.words),
+			DatePrecision: domain.NullString(tc.precision)}
+		if got := Contradictions([]domain.Claim{calm}, []domain.Event{fight}, Options{}); len(got) != tc.want {
+			t.Errorf("fighting dated %q (%s): %d contradictions, want %d", tc.words, tc.precision, len(got), tc.want)
+		}
+	}
+}

@@ -142,6 +142,9 @@ func TestEventsFormats(t *testing.T) {
 				t.Errorf("column %d is %q, want %q", i, rows[0][i], col)
 			}
 		}
+		if last := rows[0][len(rows[0])-1]; last != "DatePrecision" {
+			t.Errorf("last column is %q, want DatePrecision", last)
+		}
 		golden(t, "events-nk-ceasefire.csv", rec.Body.Bytes())
 	})
 	t.Run("csv of every event", func(t *testing.T) {

@@ -14,7 +14,8 @@ import (
 
 // csvHeader is the events CSV: GDELT 2.0's event columns where truce has
 // the value (country codes are ISO alpha-3, not FIPS; Day is YYYYMMDD),
-// then truce's own.
+// then truce's own (DatePrecision: day, week, month or year, as the text
+// fixes Day; empty when Day is the article's date).
 var csvHeader = []string{
 	"GlobalEventID", "Day",
 	"Actor1Code", "Actor1Name", "Actor1CountryCode",
@@ -24,7 +25,7 @@ var csvHeader = []string{
 	"SOURCEURL",
 	"PloverType", "PloverMode", "Modality",
 	"Fatalities", "FatalitiesLow", "FatalitiesHigh",
-	"ArticleID", "Trigger", "Sentence",
+	"ArticleID", "Trigger", "Sentence", "DatePrecision",
 }
 
 func csvRow(e *domain.Event, sourceURL string) []string {
@@ -56,7 +57,7 @@ func csvRow(e *domain.Event, sourceURL string) []string {
 		sourceURL,
 		e.PLOVER.Type, string(e.PLOVER.Mode), e.Modality,
 		domain.FormatCount(e.Fatalities.Best), domain.FormatCount(e.Fatalities.Low), domain.FormatCount(e.Fatalities.High),
-		e.ArticleID, e.Trigger, e.Sentence,
+		e.ArticleID, e.Trigger, e.Sentence, string(e.DatePrecision),
 	}
 }
 

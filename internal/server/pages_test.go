@@ -8,6 +8,8 @@ import (
 	"testing"
 
 	"golang.org/x/net/html"
+
+	"github.com/truce/truce/internal/domain"
 )
 
 // page fetches a dashboard page and parses it.
@@ -622,5 +624,28 @@ func TestEmptyStore(t *testing.T) {
 				t.Errorf("no %q", tt.want)
 			}
 		})
+	}
+}
+
+// TestEventDate: an event the text dates only to a month or year shows
+// that beside its date; one dated to the day, or to the article, does not.
+func TestEventDate(t *testing.T) {
+	p := mustParsePages(newAssets(), nil)
+	day := domain.Date{Year: 2022, Month: 9, Day: 15}
+	for _, tc := range []struct {
+		prec, words, want string
+	}{
+		{domain.DateMonth, "in September 2022", `2022-09-15</time> <span class="muted" title="the text names only the month: in September 2022">(month)</span>`},
+		{domain.DateDay, "on 15 September", `2022-09-15</time>`},
+		{"", "", `2022-09-15</time>`},
+	} {
+		var b strings.Builder
+		e := domain.Event{Date: day, DateText: domain.NullString(tc.words), DatePrecision: domain.NullString(tc.prec)}
+		if err := p.sets["article"].ExecuteTemplate(&b, "event-date", e); err != nil {
+			t.Fatal(err)
+		}
+		if got := b.String(); !strings.HasSuffix(got, tc.want) {
+			t.Errorf("event dated %q (%s) shows %q, want it to end %q", tc.words, tc.prec, got, tc.want)
+		}
 	}
 }
