@@ -1544,8 +1544,12 @@ func sentencePlaces(d *Doc, si int) []placeAt {
 		if !named || k+1 < len(toks) && toks[k+1].Shape == text.Title {
 			continue
 		}
-		name := t.Text(d.Text.Text)
-		out = append(out, placeAt{k, &domain.Place{Text: name, Span: domain.Span{Start: t.Start, End: t.End}, Name: name}})
+		end := t.End
+		if k+2 < len(toks) && toks[k+1].Norm == "-" && toks[k+1].Start == end && toks[k+2].Start == toks[k+1].End && toks[k+2].Shape == text.Title {
+			end = toks[k+2].End // "the town of Pont-Sondé"
+		}
+		name := d.Text.Text[t.Start:end]
+		out = append(out, placeAt{k, &domain.Place{Text: name, Span: domain.Span{Start: t.Start, End: end}, Name: name}})
 	}
 	slices.SortStableFunc(out, func(a, b placeAt) int { return a.tok - b.tok })
 	return out

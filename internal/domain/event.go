@@ -134,10 +134,10 @@ type Point struct {
 }
 
 // Feature returns the event as a GeoJSON feature, and false when it has no
-// place.
+// place or a place known by name only, without coordinates.
 func (e Event) Feature() (Feature, bool) {
-	if e.Place == nil {
-		return Feature{}, false
+	if e.Place == nil || e.Place.Precision == "" {
+		return Feature{}, false // no place, or one known by name only
 	}
 	return Feature{"Feature", Point{"Point", [2]float64{e.Place.Lon, e.Place.Lat}}, e}, true
 }

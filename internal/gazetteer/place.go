@@ -252,6 +252,12 @@ func (st *state) emitAtom(si int, a *atom) {
 	if st.titleOfOutlet(si, a.tok) {
 		return // "the opposition newspaper La Prensa", "the daily Al-Ahram"
 	}
+	if a.end-a.tok == 1 && genericToponyms[st.norm(si, a.tok)] {
+		return // "Puerto Jordan", "Pont-Sondé": the first word of a name
+	}
+	if st.hyphenedToUnknown(si, a) {
+		return // "Ville-Bonheur": a compound name no dictionary knows
+	}
 	rc, ra := st.restriction(si, a)
 	if cue := st.cueAt(si, a.tok); cue != 0 && a.end-a.tok == 1 && rc == "" && ra < 0 &&
 		(cue == cueTime || !st.locativeBefore(si, a.tok)) {
@@ -457,6 +463,27 @@ func (st *state) givenBefore(si, i int) bool {
 func (st *state) initialAt(si, k int) bool {
 	t := &st.toks(si)[k]
 	return t.End-t.Start == 1 && st.doc.Text[t.Start] >= 'A' && st.doc.Text[t.Start] <= 'Z'
+}
+
+// genericToponyms are the words that open place names ("Puerto", "Fort",
+// "San") and that GeoNames also gives, alone, as another name of one
+// town: alone, in English news, they name none.
+var genericToponyms = map[string]bool{"puerto": true, "pont": true, "port": true, "fort": true, "san": true,
+	"santa": true, "santo": true, "saint": true, "st": true, "sainte": true, "mount": true, "lake": true,
+	"ciudad": true, "villa": true, "ville": true, "bandar": true, "kafr": true, "tel": true, "ras": true,
+	"deir": true, "beit": true, "bir": true, "nueva": true, "nuevo": true, "bahia": true, "cape": true}
+
+// hyphenedToUnknown reports whether a town's name is joined by a hyphen,
+// without spaces, to a capitalised word that no dictionary knows: the
+// name is the compound's ("Pont-Sondé"), not the town's. "Israel-Gaza"
+// joins two known names and keeps both.
+func (st *state) hyphenedToUnknown(si int, a *atom) bool {
+	toks := st.toks(si)
+	joined := func(h, w int) bool {
+		return h > 0 && w >= 0 && w < len(toks) && h < len(toks) && toks[h].Norm == "-" &&
+			toks[h-1].End == toks[h].Start && toks[h].End == toks[h+1].Start && st.unknownCap(si, w)
+	}
+	return a.end+1 < len(toks) && joined(a.end, a.end+1) || a.tok >= 2 && joined(a.tok-1, a.tok-2)
 }
 
 // mediaNouns name an outlet, and a name right after one is its title,

@@ -41,8 +41,10 @@ func csvRow(e *domain.Event, sourceURL string) []string {
 	var geoName, geoCountry, lat, lon string
 	if pl := e.Place; pl != nil {
 		geoName, geoCountry = placeFullName(pl), string(pl.Country)
-		lat = strconv.FormatFloat(pl.Lat, 'f', 4, 64)
-		lon = strconv.FormatFloat(pl.Lon, 'f', 4, 64)
+		if pl.Precision != "" {
+			lat = strconv.FormatFloat(pl.Lat, 'f', 4, 64)
+			lon = strconv.FormatFloat(pl.Lon, 'f', 4, 64)
+		}
 	}
 	quad := ""
 	if e.QuadClass != 0 {
@@ -142,14 +144,14 @@ func (s *Server) exportEvents(w http.ResponseWriter, r *http.Request, f store.Ev
 		case formatJSONL:
 			return enc.Encode(e)
 		}
-		if e.Place == nil {
+		ft, ok := e.Feature()
+		if !ok {
 			return nil
 		}
 		if n > 0 {
 			bw.WriteString(",\n")
 		}
 		n++
-		ft, _ := e.Feature()
 		return enc.Encode(ft)
 	}
 	switch format {

@@ -304,8 +304,8 @@ func aggregatePlaces(es []domain.Event, more bool) mapView {
 	v := mapView{Points: []*mapPoint{}, Sampled: len(es), More: more}
 	for i := range es {
 		e := &es[i]
-		if e.Place == nil {
-			continue
+		if e.Place == nil || e.Place.Precision == "" {
+			continue // no place, or one known by name only
 		}
 		k := e.Place.Key()
 		p := byKey[k]
