@@ -121,10 +121,7 @@ func whenAt(s string, toks []text.Token, i int, article domain.Date, future bool
 		if err == nil && day >= 1 && day <= 31 && i+1 < len(toks) {
 			if m, ok := months[toks[i+1].Norm]; ok && toks[i+1].Shape == text.Title {
 				end := i + 2
-				year, ok := yearAt(toks, end)
-				if ok {
-					end++
-				}
+				year, end := yearAfter(toks, end, article)
 				return mk(dayOf(article, year, m, day, future), end)
 			}
 		}
@@ -138,10 +135,7 @@ func whenAt(s string, toks []text.Token, i int, article domain.Date, future bool
 					end++
 				}
 			}
-			year, ok := yearAt(toks, end)
-			if ok {
-				end++
-			}
+			year, end := yearAfter(toks, end, article)
 			return mk(dayOf(article, year, m, day, future), end)
 		}
 	}
@@ -239,7 +233,14 @@ func eventWhen(s string, toks []text.Token, dr *draft, article domain.Date, futu
 	}
 	a, b := clauseStart(toks, k), clauseEnd(toks, k)
 	head := max(k, dr.match.Head)
-	own := future || hasWord(toks, max(a, head-4), head, "will", "would", "shall", "should", "'ll")
+	modal := hasWord(toks, max(a, head-4), head, "will", "would", "shall", "should", "'ll")
+	own := future || modal
+	// "had signed a ceasefire in August": the signing's time, past; but
+	// "agreed to a truce starting on Saturday" is the truce's, to come.
+	pastAct := future && !modal && dr.gov == nil && (dr.match.Form == codebook.Past || dr.match.Form == codebook.Participle)
+	if pastAct {
+		own = false
+	}
 	for _, m := range []*codebook.Match{dr.gov, dr.report} {
 		if m != nil && m.End <= k {
 			a = max(a, k)
@@ -255,6 +256,10 @@ func eventWhen(s string, toks []text.Token, dr *draft, article domain.Date, futu
 		}
 	}
 	if w, ok := FindPeriod(s, toks[a:b], article, own); ok {
+		if pastAct && hasWord(toks, head, a+w.Start, "starting", "beginning", "effective", "from") {
+			w, ok = FindPeriod(s, toks[a:b], article, true)
+			return fits(w, ok, true)
+		}
 		return fits(w, ok, own)
 	}
 	if a >= 2 && toks[a-1].Norm == "when" && toks[a-2].Norm == "," {
@@ -359,6 +364,8 @@ func periodAt(s string, toks []text.Token, i int, article domain.Date, future bo
 		y, ok := yearAt(toks, end)
 		if ok {
 			end++
+		} else if shift, ok := yearShift(toks, end); ok {
+			y, end = article.Year+shift, end+2 // "in August last year"
 		} else {
 			y = article.Year
 			switch {
@@ -371,6 +378,35 @@ func periodAt(s string, toks []text.Token, i int, article domain.Date, future bo
 		return mk(monthOf(y, m), domain.DateMonth, i, end)
 	}
 	return When{}, false
+}
+
+// yearAfter reads the year a date gives after its day and month at
+// toks[i] ("2023", "last year"), 0 when none, and the token after it.
+func yearAfter(toks []text.Token, i int, article domain.Date) (year, end int) {
+	if y, ok := yearAt(toks, i); ok {
+		return y, i + 1
+	}
+	if shift, ok := yearShift(toks, i); ok && !article.IsZero() {
+		return article.Year + shift, i + 2
+	}
+	return 0, i
+}
+
+// yearShift reads "last year", "this year" or "next year" at toks[i]: the
+// years from the article's.
+func yearShift(toks []text.Token, i int) (int, bool) {
+	if i+1 >= len(toks) || toks[i+1].Norm != "year" {
+		return 0, false
+	}
+	switch toks[i].Norm {
+	case "last":
+		return -1, true
+	case "this":
+		return 0, true
+	case "next":
+		return 1, true
+	}
+	return 0, false
 }
 
 func yearAt(toks []text.Token, i int) (int, bool) {

@@ -57,6 +57,8 @@ func TestFindPeriod(t *testing.T) {
 		{"Talks will resume in October.", true, "2023-10-15", "in October", domain.DateMonth},
 		{"Talks will resume in March.", true, "2024-03-15", "in March", domain.DateMonth},
 		{"The two sides fought a war in 2020.", false, "2020-07-01", "in 2020", domain.DateYear},
+		{"The two sides signed a truce in August last year.", false, "2022-08-15", "in August last year", domain.DateMonth},
+		{"The two sides signed a truce on 2 October last year.", false, "2022-10-02", "2 October last year", domain.DateDay},
 		{"The rebels seized the city last year.", false, "2022-07-01", "last year", domain.DateYear},
 		{"The army retook the town two months ago.", false, "2023-07-21", "two months ago", domain.DateMonth},
 		{"Police arrested the leader at the end of May.", false, "2023-05-15", "end of May", domain.DateMonth},
