@@ -479,6 +479,12 @@ func acledOf(code codebook.Code, dr *draft, ev *domain.Event, toks []text.Token)
 	}
 	switch out.EventType {
 	case "Battles":
+		if sub, ok := weaponUsed(toks, dr); ok {
+			// "attacked the tanker with drones and missiles": remote
+			// violence, whoever it struck.
+			out = domain.ACLED{EventType: "Explosions/Remote violence", SubEventType: sub}
+			break
+		}
 		if civilians {
 			out = domain.ACLED{EventType: "Violence against civilians", SubEventType: "Attack"}
 		}
@@ -501,6 +507,43 @@ func acledOf(code codebook.Code, dr *draft, ev *domain.Event, toks []text.Token)
 		}
 	}
 	return &out
+}
+
+// weapons are the arms whose use makes an attack remote violence, by
+// ACLED's sub-event type.
+var weapons = map[string]string{
+	"drone": "Air/drone strike", "drones": "Air/drone strike", "uav": "Air/drone strike", "uavs": "Air/drone strike",
+	"airstrike": "Air/drone strike", "airstrikes": "Air/drone strike", "warplanes": "Air/drone strike",
+	"jets": "Air/drone strike", "aircraft": "Air/drone strike", "helicopters": "Air/drone strike",
+	"missile": "Shelling/artillery/missile attack", "missiles": "Shelling/artillery/missile attack",
+	"rocket": "Shelling/artillery/missile attack", "rockets": "Shelling/artillery/missile attack",
+	"artillery": "Shelling/artillery/missile attack", "mortar": "Shelling/artillery/missile attack",
+	"mortars": "Shelling/artillery/missile attack", "shells": "Shelling/artillery/missile attack",
+	"howitzers":  "Shelling/artillery/missile attack",
+	"explosives": "Remote explosive/landmine/IED", "ied": "Remote explosive/landmine/IED",
+	"ieds": "Remote explosive/landmine/IED", "landmine": "Remote explosive/landmine/IED",
+	"landmines": "Remote explosive/landmine/IED", "grenade": "Grenade", "grenades": "Grenade",
+}
+
+// weaponUsed returns the ACLED sub-event type of the arms an attack was
+// made "with" in its clause ("attacked the tanker with drones and
+// missiles": the first named).
+func weaponUsed(toks []text.Token, dr *draft) (string, bool) {
+	end := clauseEnd(toks, dr.match.Head)
+	for k := dr.match.End; k < end; k++ {
+		if toks[k].Norm != "with" {
+			continue
+		}
+		for j := k + 1; j < min(end, k+5); j++ {
+			if sub, ok := weapons[toks[j].Norm]; ok {
+				return sub, true
+			}
+			if toks[j].Kind == text.Punct {
+				break
+			}
+		}
+	}
+	return "", false
 }
 
 // issueOf returns what a protest or demand is about: the words after

@@ -487,8 +487,21 @@ func purposeOf(toks []text.Token, a, b *draft) bool {
 // tollWhen reports whether the attack starting at j is the one whose toll
 // ends at i: "when" or "as" right after it, and at most three words
 // before the attack ("killed when shells hit", "wounded as a drone
-// struck").
+// struck"), the wounded counted between ("were killed and dozens wounded
+// when fighter jets bombed a market").
 func tollWhen(toks []text.Token, i, j int) bool {
+	if i < j && toks[i].Norm == "and" {
+		// "were killed and dozens wounded when …": past the wounded.
+		for k := i + 1; k < min(j, i+8); k++ {
+			if w := toks[k].Norm; w == "wounded" || w == "injured" || w == "hurt" {
+				i = k + 1
+				break
+			}
+			if toks[k].Kind == text.Punct {
+				break
+			}
+		}
+	}
 	if j <= i || j-i > 4 {
 		return false
 	}
