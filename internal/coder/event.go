@@ -1926,6 +1926,9 @@ func supplier(toks []text.Token, m *gazetteer.Mention) bool {
 
 var suppliedBy = text.NewWordSet("supplied", "made", "built", "funded", "provided", "donated", "manufactured", "designed", "produced")
 
+// frontierNouns name a line between countries: "the border with China".
+var frontierNouns = text.NewWordSet("border", "borders", "frontier", "frontiers", "boundary")
+
 // placeNouns after a country's adjective make it a place's: "the Saudi
 // city of Jeddah".
 var placeNouns = text.NewWordSet("city", "town", "village", "capital", "port", "province", "region", "district", "border",
@@ -2088,6 +2091,13 @@ func objectOf(d *Doc, si int, dr *draft, actors []int) []int {
 		}
 		if supplier(toks, mm) {
 			continue // "a depot of U.S.-supplied missiles": who supplied them
+		}
+		if (prev == "with" || prev == "of") && mm.Tok >= 2 && frontierNouns.At(&toks[mm.Tok-2]) &&
+			(strings.HasPrefix(m.Code, "192") || strings.HasPrefix(m.Code, "171")) {
+			// "seized towns along the border with China": where the
+			// land taken lies, not whom it is taken from ("deploy troops
+			// to the border with Syria" is aimed at Syria).
+			continue
 		}
 		if (prev == "to" || prev == "as") && mm.Tok >= 2 && toks[mm.Tok-2].Norm == "known" {
 			// "visited Khankendi, the city known to Armenians as
