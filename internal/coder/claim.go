@@ -476,6 +476,9 @@ func speakerBefore(d *Doc, si, k int, actors []int) []int {
 	if a, ok := endAt.get(j); ok {
 		return coordinated(d, si, a, endAt)
 	}
+	if s := coordinatedSayer(d, si, j, actors); len(s) > 0 {
+		return s
+	}
 	if j > 0 && toks[j-1].Norm == "," {
 		// An apposition: the actor in it, or the one before it.
 		p := -1
@@ -500,6 +503,19 @@ func speakerBefore(d *Doc, si, k int, actors []int) []int {
 		}
 	}
 	return subjectOf(d, si, k, actors)
+}
+
+// coordinatedSayer returns the subject of a verb of saying at token k
+// coordinated with a verb before it: "The junta has denied targeting
+// civilians and said …" is the junta's saying, not the civilians'. It is
+// the sentence's subject where an actor opens the sentence; else nil.
+func coordinatedSayer(d *Doc, si, k int, actors []int) []int {
+	toks := d.tokens(si)
+	if k < 2 || k >= len(toks) || toks[k].Shape != text.Lower || toks[k-2].Norm == "," ||
+		toks[k-1].Norm != "and" && toks[k-1].Norm != "but" {
+		return nil
+	}
+	return openingSubject(d, si, k-1, actors)
 }
 
 // bodyNouns refer back to an organisation named before: "the agency

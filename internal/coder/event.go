@@ -221,7 +221,11 @@ func (c *Coder) sentenceEvents(d *Doc, si int) {
 			dr.speaker = dr.source[0]
 		}
 		if dr.report != nil {
-			if sp := subjectOf(d, si, dr.report.Start, actors); len(sp) > 0 {
+			sp := coordinatedSayer(d, si, dr.report.Start, actors)
+			if len(sp) == 0 {
+				sp = subjectOf(d, si, dr.report.Start, actors)
+			}
+			if len(sp) > 0 {
 				dr.speaker = sp[0]
 			} else if i := slices.IndexFunc(sentDrafts, func(x *draft) bool {
 				return x.match.Start == dr.report.Start && len(x.source) > 0
@@ -2275,9 +2279,11 @@ func coordinatedAfter(d *Doc, si, a int, actors []int) []int {
 		if next < 0 {
 			return out
 		}
-		// Only across plain words ("and representatives of").
+		// Only across plain words ("and representatives of"), and no
+		// verb of saying ("denied targeting civilians and said its
+		// forces …": a clause of its own).
 		for j := k + 1; j < d.Mentions[next].Tok; j++ {
-			if toks[j].Kind == text.Punct {
+			if toks[j].Kind == text.Punct || sayVerbs.At(&toks[j]) && toks[j].Shape == text.Lower {
 				return out
 			}
 		}
