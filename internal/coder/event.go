@@ -1635,7 +1635,7 @@ func subjectOf(d *Doc, si, v int, actors []int) []int {
 			// Skip an apposition or relative clause set off by commas:
 			// "David Babayan, an adviser to …, emphasized".
 			p := prevComma(toks, k-1)
-			if p >= 0 && (appositive(toks, p+1) || isGerund(toks[p+1].Norm) && toks[p+1].Shape == text.Lower) {
+			if p >= 0 && (appositive(toks, p+1) || isGerund(toks[p+1].Norm) && toks[p+1].Shape == text.Lower || participlePhrase(d, toks, p+1)) {
 				// … or a participle: "Guterres, visiting the crossing,
 				// said".
 				if a, ok := endAt.get(p); ok {
@@ -1872,6 +1872,22 @@ func appositive(toks []text.Token, i int) bool {
 		return true // "Flavia Piccoli, Vice President of the Commission …, condemned"
 	}
 	return toks[i].Capitalised() && i+1 < len(toks) && toks[i+1].Norm == "'s"
+}
+
+// participlePhrase reports whether a phrase set off by commas at token i
+// qualifies the noun before it with a participle and its agent or tie:
+// "The Gran Grif gang, led by Luckson Elan, claimed …", "militias,
+// backed by Rwanda, attacked", "the group, loyal to the old regime, …".
+func participlePhrase(d *Doc, toks []text.Token, i int) bool {
+	if i+1 >= len(toks) || toks[i].Shape != text.Lower {
+		return false
+	}
+	switch toks[i+1].Norm {
+	case "by", "to", "in", "with", "from":
+	default:
+		return false
+	}
+	return attachWords.At(&toks[i]) || pastOfVerb(d, toks[i].Norm)
 }
 
 // postWords open the name of a post set off after a person's name.
