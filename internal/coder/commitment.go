@@ -264,8 +264,13 @@ func ownObject(d *Doc, si, k, to int) bool {
 		if !isActor(m) || m.Tok <= k || m.Tok >= to {
 			continue
 		}
+		switch m.Sector {
+		case domain.SectorCivilians, domain.SectorRefugees, domain.SectorMedia, domain.SectorRights:
+			continue // "ordered residents to dig trenches": a demand on others
+		}
 		for _, o := range orderer {
-			if len(m.Code) >= 3 && len(d.Mentions[o].Code) >= 3 && string(m.Code)[:3] == string(d.Mentions[o].Code)[:3] {
+			if len(m.Code) >= 3 && len(d.Mentions[o].Code) >= 3 && string(m.Code)[:3] == string(d.Mentions[o].Code)[:3] &&
+				!strings.HasPrefix(string(m.Code), domain.UnknownCountry) {
 				return true
 			}
 		}
