@@ -473,7 +473,8 @@ func acledOf(code codebook.Code, dr *draft, ev *domain.Event, toks []text.Token)
 	out := *a
 	civilians := false
 	for _, t := range ev.Target {
-		if t.Sector == domain.SectorCivilians || t.Sector == domain.SectorRefugees || t.Sector == domain.SectorMedia {
+		if t.Sector == domain.SectorCivilians || t.Sector == domain.SectorRefugees || t.Sector == domain.SectorMedia ||
+			t.Sector == domain.SectorEducation {
 			civilians = true
 		}
 	}

@@ -438,6 +438,10 @@ func sameAct(toks []text.Token, a, b *draft) bool {
 		a.modality != b.modality || am.End > bm.Start {
 		return false
 	}
+	// A verb's word used as a noun is the noun: "during the raid",
+	// "launched missile strikes".
+	am.Nominal = am.Nominal || actNoun(toks, am, -1)
+	bm.Nominal = bm.Nominal || actNoun(toks, bm, am.End)
 	if isToll(toks, a) && !isToll(toks, b) && tollWhen(toks, am.End, bm.Start) {
 		// "were killed when shells hit a camp".
 		return true
@@ -460,6 +464,10 @@ func sameAct(toks []text.Token, a, b *draft) bool {
 	case am.Nominal && bm.Nominal && am.End == bm.Start:
 		// "a landmine explosion": one noun.
 		return true
+	case bm.Nominal && am.End == bm.Start:
+		// "launched missile strikes": the verb's object goes on into
+		// the noun of the act.
+		return true
 	case am.Nominal && !bm.Nominal && (subjectBefore(toks, am.End, bm.Start) || isToll(toks, b) && b.actSubject):
 		// "a mortar bomb was fired", "a roadside bombing near Samarra
 		// killed".
@@ -467,6 +475,31 @@ func sameAct(toks []text.Token, a, b *draft) bool {
 	}
 	return false
 }
+
+// actNoun reports whether a pattern of a lone verb matched a noun: the
+// word right after a determiner ("the raid", "a strike"), or right after
+// the words of the act before it, which end at prev ("launched missile
+// strikes").
+func actNoun(toks []text.Token, m codebook.Match, prev int) bool {
+	if m.Nominal || m.Start != m.Head || m.Head == 0 {
+		return false
+	}
+	before := &toks[m.Head-1]
+	switch m.Form {
+	case codebook.Base, codebook.Third:
+		return determiners.At(before) || m.Head == prev
+	case codebook.Gerund:
+		// "killed by Pakistani shelling", "in heavy shelling", "during
+		// shelling".
+		return m.End == m.Head+1 && determiners.At(before) || before.Shape == text.Title && m.Head > 1 || actModifiers.At(before) ||
+			before.Norm == "by" || before.Norm == "in" || before.Norm == "during"
+	}
+	return false
+}
+
+// actModifiers qualify the noun of an act: "heavy shelling".
+var actModifiers = text.NewWordSet("heavy", "intense", "renewed", "indiscriminate", "fresh", "continued", "overnight",
+	"artillery", "mortar", "rocket", "aerial", "cross-border", "sporadic")
 
 // namedCountry reports whether one of the mentions names its country
 // ("Russian soldiers", not "troops").
@@ -557,7 +590,14 @@ func actAfter(toks []text.Token, i, j int) bool {
 		switch toks[k].Norm {
 		case "in", "by", "with", "during":
 			// No punctuation between, but for a comma right before
-			// ("…, killing 19 people, in an assault that …").
+			// ("…, killing 19 people, in an assault that …"); and the
+			// preposition governs the act's noun, not another's ("in
+			// retaliation for the strike on Makiivka").
+			for x := k + 1; x < j; x++ {
+				if prepositions.At(&toks[x]) {
+					return false
+				}
+			}
 			for x := i; x < k; x++ {
 				if toks[x].Kind == text.Punct && (x < k-1 || toks[x].Norm != ",") {
 					return false
@@ -606,7 +646,8 @@ var casualtyVerbs = text.NewWordSet("killing", "killed", "wounding", "wounded", 
 // and "X claimed that it had attacked Y" is X claiming responsibility for
 // it (015). Only a named party's words count (not those of "witnesses" or
 // "medics"), of an attack by a party it names with a verb ("areas of
-// fighting" names none), reported as a fact: a denial, a threat or a
+// fighting" names none; "were killed by Armenian shelling" does, the
+// toll's verb folded into the shelling), reported as a fact: a denial, a threat or a
 // possibility accuses no one.
 func (c *Coder) reportedAttacks(d *Doc, drafts []*draft) []*draft {
 	var out []*draft
@@ -626,7 +667,7 @@ func (c *Coder) reportedAttacks(d *Doc, drafts []*draft) []*draft {
 		}
 		if dr.report == nil || dr.speaker < 0 || len(dr.source) == 0 || r < "18" || r > "20" ||
 			dr.modality != domain.ModalityReported || c.ownCode(dr.report.Code) ||
-			!knownCountry(&d.Mentions[dr.speaker]) || dr.match.Nominal || dr.match.Form == codebook.Gerund || dr.reduced {
+			!knownCountry(&d.Mentions[dr.speaker]) || (dr.match.Nominal || dr.match.Form == codebook.Gerund) && dr.tollEnd == 0 || dr.reduced {
 			continue
 		}
 		if d.Mentions[dr.speaker].Sector == "MED" {
