@@ -44,6 +44,16 @@ func modalityOf(d *Doc, si int, dr *draft) (string, string) {
 		// "…, in an interview with Die Welt": an act of its own.
 		start = dr.start
 	}
+	if mod == domain.ModalityAsserted && ensuredClause(toks, start) {
+		// "ordered the security agencies to ensure that the pupils were
+		// freed": a state sought, not one reached.
+		mod = domain.ModalityIntended
+		for k := range d.Matches[si] {
+			if g := &d.Matches[si][k]; g.End <= start && classOf(g) == classDemand {
+				mod = domain.ModalityDemanded
+			}
+		}
+	}
 	var negated, hypothetical, intended, reported, obliged bool
 	cond := ""
 	if start > 0 && conditionalOpener(toks, start-1) {
@@ -189,6 +199,24 @@ func insideGoverning(d *Doc, si int, dr *draft) string {
 		}
 	}
 	return domain.ModalityAsserted
+}
+
+// ensuredClause reports whether the clause starting at token start is
+// what a verb of ensuring seeks: "ensure that", "make sure that",
+// "guarantee that", "see to it that".
+func ensuredClause(toks []text.Token, start int) bool {
+	if start < 2 || toks[start-1].Norm != "that" {
+		return false
+	}
+	switch toks[start-2].Norm {
+	case "ensure", "ensures", "ensuring", "guarantee", "guarantees", "guaranteeing", "guaranteed":
+		return true
+	case "sure":
+		return start >= 3 && (toks[start-3].Norm == "make" || toks[start-3].Norm == "making" || toks[start-3].Norm == "makes")
+	case "it":
+		return start >= 4 && toks[start-3].Norm == "to" && (toks[start-4].Norm == "see" || toks[start-4].Norm == "seeing")
+	}
+	return false
 }
 
 // finiteAfter reports whether a finite verb follows the "and" or "but" at
