@@ -1201,10 +1201,10 @@ func (st *state) rolePosted(si, start int) *Mention {
 // itsAntecedent returns what "its" at token p stands for: the country,
 // government or body named before it in the same sentence, when every
 // such actor before it is of one country ("Russia's Defence Ministry said
-// its peacekeepers"); in "Armenia accused Azerbaijan of attacking its
-// soldiers" it is either, so none.
+// its peacekeepers"), agents of no country aside; in "Armenia accused
+// Azerbaijan of attacking its soldiers" it is either, so none.
 func (st *state) itsAntecedent(si, p int) (*Mention, bool) {
-	var found *Mention
+	var found, unknown *Mention
 	var other domain.NullString // the country of a place after the antecedent
 	for j := len(st.out) - 1; j >= 0; j-- {
 		m := &st.out[j]
@@ -1225,12 +1225,24 @@ func (st *state) itsAntecedent(si, p int) (*Mention, bool) {
 			}
 			continue
 		}
+		if m.Country == "" && strings.HasPrefix(string(m.Code), domain.UnknownCountry) {
+			// "Pakistan said 26 civilians were killed, and that its
+			// forces …": agents of no country are nobody's "its" beside
+			// a country; alone, they may be.
+			if unknown == nil {
+				unknown = m
+			}
+			continue
+		}
 		if found != nil && found.Country != m.Country || other != "" && other != m.Country {
 			return nil, false
 		}
 		if found == nil {
 			found = m
 		}
+	}
+	if found == nil {
+		found = unknown
 	}
 	return found, found != nil
 }
