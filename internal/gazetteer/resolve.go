@@ -343,8 +343,12 @@ func (st *state) emitPhrase(si int, ph *phrase) int {
 		if !ok || agent == nil {
 			return -1
 		}
-		c := string(ante.Country)
-		group := len(ante.Code) > 6 || strings.HasPrefix(string(ante.Code), domain.SectorIGO) || strings.HasPrefix(string(ante.Code), domain.SectorNGO)
+		c := string(ante.Code)
+		// A state's organ with a code of its own (MMRGOVJNT, the junta)
+		// has the state's forces: "its forces" are MMRMIL.
+		organ := len(c) > 6 && c[:3] == string(ante.Country) && stateSectors[c[3:6]]
+		c = string(ante.Country)
+		group := len(ante.Code) > 6 && !organ || strings.HasPrefix(string(ante.Code), domain.SectorIGO) || strings.HasPrefix(string(ante.Code), domain.SectorNGO)
 		if c == "" && !group {
 			return -1
 		}
@@ -1197,6 +1201,10 @@ func (st *state) rolePosted(si, start int) *Mention {
 	}
 	return nil
 }
+
+// stateSectors are the sectors of a state's own organs.
+var stateSectors = map[string]bool{domain.SectorGovernment: true, domain.SectorMilitary: true, domain.SectorPolice: true,
+	domain.SectorLegislature: true, domain.SectorJudiciary: true}
 
 // itsAntecedent returns what "its" at token p stands for: the country,
 // government or body named before it in the same sentence, when every
