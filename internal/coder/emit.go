@@ -499,7 +499,7 @@ func acledOf(code codebook.Code, dr *draft, ev *domain.Event, toks []text.Token)
 			return false
 		}
 		switch {
-		case hasAny("killed", "shot", "live", "fired") && hasAny("police", "troops", "security", "forces"):
+		case hasAny("killed", "killing", "shot", "shooting", "live", "fired", "fire", "bullets") && hasAny("police", "troops", "security", "forces", "soldiers"):
 			out.SubEventType = "Excessive force against protesters"
 		case hasAny("dispersed", "tear", "detained", "arrested", "batons", "cannon", "police") && hasAny("dispersed", "tear", "detained", "arrested", "batons", "cannon", "clashed"):
 			out.SubEventType = "Protest with intervention"
