@@ -634,11 +634,46 @@ func commitmentCategory(toks []text.Token, part [2]int, p *promise) string {
 			if cat == domain.CategoryRelease && w == "free" && k+1 < part[1] && toks[k+1].Norm == "of" {
 				continue
 			}
+			if cat == domain.CategoryWithdrawal && !withdrawsForces(toks, k, part[1]) {
+				continue // "would withdraw the bill"
+			}
 			return cat
 		}
 	}
 	return domain.CategoryOther
 }
+
+// withdrawsForces reports whether the withdrawal word at token k takes
+// forces out ("withdraw its troops", "withdraw from the area", "pull
+// out", "will withdraw") rather than something else withdrawn ("withdraw
+// the bill", "withdraw it", "withdraw its ambassador").
+func withdrawsForces(toks []text.Token, k, end int) bool {
+	j := k + 1
+	for j < end && (determiners.At(&toks[j]) || toks[j].Kind == text.Number) {
+		j++
+	}
+	if j >= end || j == k+1 && toks[j].Kind == text.Punct {
+		return true
+	}
+	switch w := toks[j].Norm; {
+	case w == "from" || w == "out" || w == "back" || w == "to":
+		return true
+	case forceNouns.At(&toks[j]), j+1 < end && forceNouns.At(&toks[j+1]):
+		return true // "its troops", "Russian troops", "heavy weapons"
+	case j == k+1 && w != "it" && w != "them" && toks[j].Shape == text.Lower && !nounLike(w):
+		return true // "withdraw immediately"
+	}
+	return false
+}
+
+// forceNouns are what a withdrawal takes out.
+var forceNouns = text.NewWordSet("troops", "forces", "soldiers", "fighters", "units", "army", "military", "peacekeepers",
+	"personnel", "militants", "rebels", "combatants", "contingent", "contingents", "battalions", "brigades", "tanks",
+	"weapons", "artillery")
+
+// nounLike reports whether a lower-case word after a verb reads as its
+// object rather than an adverb: no -ly ending.
+func nounLike(w string) bool { return !strings.HasSuffix(w, "ly") }
 
 func (c *Coder) promiseCommitment(d *Doc, si int, p *promise, part [2]int, actor domain.Actor, cat string) domain.Commitment {
 	toks := d.tokens(si)
