@@ -968,8 +968,43 @@ func keep(d *Doc, dr *draft) bool {
 	if dr.match.Nominal && dr.gov == nil && dr.modality == domain.ModalityHypothetical {
 		return false
 	}
+	if violent(codebook.Root(dr.code)) && ranked(d.tokens(dr.sent), dr.match.Start) {
+		// "…, in the deadliest day of Israeli strikes since 2006", "…,
+		// one of the deadliest massacres in recent years": the act just
+		// told, ranked, not another.
+		return false
+	}
 	return true
 }
+
+// ranked reports whether the noun of an act at token k is ranked by a
+// superlative in a phrase set off by a comma: ", in the deadliest day of
+// strikes", ", one of the worst attacks", ", the bloodiest massacre".
+func ranked(toks []text.Token, k int) bool {
+	for j := k - 1; j >= 0 && j >= k-7; j-- {
+		if !superlatives.At(&toks[j]) {
+			if toks[j].Kind == text.Punct {
+				return false
+			}
+			continue
+		}
+		for i := j - 1; i >= 0 && i >= j-5; i-- {
+			switch toks[i].Norm {
+			case ",":
+				return true
+			case "the", "of", "one", "in", "among", "some", "two", "three", "a", "day", "week", "year":
+				continue
+			}
+			return false
+		}
+		return false
+	}
+	return false
+}
+
+// superlatives rank an act among others.
+var superlatives = text.NewWordSet("deadliest", "worst", "bloodiest", "biggest", "largest", "heaviest", "fiercest",
+	"most", "deadliest-ever", "worst-ever", "single-deadliest")
 
 // strikesPlace reports whether a violent verb of no named actor has a
 // place for its object ("Drones struck the port city of Port Sudan",
