@@ -422,6 +422,11 @@ func sameAct(toks []text.Token, a, b *draft) bool {
 		return true
 	}
 	am, bm := a.match, b.match
+	if bm.Nominal && a.code == b.code && a.modality == b.modality && bm.Start == am.End+1 && toks[am.End].Norm == "and" &&
+		violent(codebook.Root(a.code)) {
+		// "used tear gas and water cannon": one act, two means.
+		return true
+	}
 	if a.modality == b.modality && !am.Nominal && b.shared && bm.Start > 0 && toks[bm.Start-1].Norm == "and" &&
 		strings.HasPrefix(a.code, "145") && damage(toks, b) {
 		// "stormed parliament and set part of it on fire": the riot's
@@ -468,6 +473,7 @@ func sameAct(toks []text.Token, a, b *draft) bool {
 		// "launched missile strikes": the verb's object goes on into
 		// the noun of the act.
 		return true
+
 	case am.Nominal && !bm.Nominal && (subjectBefore(toks, am.End, bm.Start) || isToll(toks, b) && b.actSubject):
 		// "a mortar bomb was fired", "a roadside bombing near Samarra
 		// killed".
@@ -518,7 +524,17 @@ func purposeOf(toks []text.Token, a, b *draft) bool {
 		am.Nominal || bm.Nominal || bm.Form != codebook.Base || a.modality != b.modality {
 		return false
 	}
-	return bm.Start >= am.End+1 && bm.Start <= am.End+3 && toks[bm.Start-1].Norm == "to"
+	if bm.Start < am.End+1 || bm.Start > am.End+6 || toks[bm.Start-1].Norm != "to" {
+		return false
+	}
+	// Only the rest of the object between: "used tear gas and water
+	// cannon to disperse crowds".
+	for k := am.End; k < bm.Start-1; k++ {
+		if toks[k].Kind == text.Punct || sayVerbs.At(&toks[k]) {
+			return false
+		}
+	}
+	return true
 }
 
 // tollWhen reports whether the attack starting at j is the one whose toll

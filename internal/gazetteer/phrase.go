@@ -50,6 +50,11 @@ func (st *state) parsePhrase(si, i int, ph *phrase) bool {
 	}
 	// "thousands of", "tens of thousands of", "2,000"
 	for p < len(toks) && (toks[p].Kind == text.Number || st.cueAt(si, p) == cueQuantity) {
+		if toks[p].Kind != text.Number && st.norm(si, p+1) != "of" {
+			if k := st.atomAt[p]; k >= 0 && st.has(&st.atoms[k], kAgent) {
+				break // "dispersed the crowd": the crowd itself
+			}
+		}
 		ph.quantity = true
 		p++
 		if st.norm(si, p) == "of" {
