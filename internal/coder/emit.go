@@ -526,10 +526,21 @@ var weapons = map[string]string{
 	"landmines": "Remote explosive/landmine/IED", "grenade": "Grenade", "grenades": "Grenade",
 }
 
+// firing are the verbs whose object is the arms used.
+var firing = text.NewWordSet("fired", "fires", "fire", "firing", "launched", "launches", "launch", "launching")
+
 // weaponUsed returns the ACLED sub-event type of the arms an attack was
 // made "with" in its clause ("attacked the tanker with drones and
-// missiles": the first named).
+// missiles": the first named), or that its verb fired.
 func weaponUsed(toks []text.Token, dr *draft) (string, bool) {
+	// The arms fired: "fired dozens of rockets at military targets".
+	if firing.At(&toks[dr.match.Head]) {
+		for k := dr.match.Head + 1; k < dr.match.End; k++ {
+			if sub, ok := weapons[toks[k].Norm]; ok {
+				return sub, true
+			}
+		}
+	}
 	end := clauseEnd(toks, dr.match.Head)
 	for k := dr.match.End; k < end; k++ {
 		if toks[k].Norm != "with" {
