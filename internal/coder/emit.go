@@ -222,7 +222,7 @@ func (c *Coder) placeOf(d *Doc, dr *draft) *domain.Place {
 	for _, i := range d.Sentence[dr.sent] {
 		m := &d.Mentions[i]
 		p := m.Place()
-		if p == nil || m.Metonymy || originOf(toks, m.Tok) || namesAgreement(toks, m) {
+		if p == nil || m.Metonymy || originOf(toks, m.Tok) || namesAgreement(toks, m) || ownsPlace(d, dr.sent, m) {
 			continue
 		}
 		score := 1
@@ -362,11 +362,36 @@ func prepBefore(toks []text.Token, k int) int {
 	if k > 1 && directionWords.At(&toks[k-1]) {
 		k--
 	}
+	if k > 2 && toks[k-1].Norm == "'s" && toks[k-2].Shape == text.Title {
+		// "in Nigeria's northwestern Kaduna state": past the owner.
+		j := k - 2
+		for j > 1 && toks[j-1].Shape == text.Title {
+			j--
+		}
+		k = j
+	}
 	return k - 1
 }
 
 var directionWords = text.NewWordSet("central", "northern", "southern", "eastern", "western", "north", "south", "east", "west",
 	"northeastern", "northwestern", "southeastern", "southwestern", "downtown", "greater", "occupied", "rural", "coastal")
+
+// ownsPlace reports whether a place mention owns the next place, of its
+// country, that the sentence names: "Nigeria's northwestern Kaduna
+// state" is in Kaduna state.
+func ownsPlace(d *Doc, si int, m *gazetteer.Mention) bool {
+	toks := d.tokens(si)
+	if m.TokEnd >= len(toks) || toks[m.TokEnd].Norm != "'s" || m.Country == "" {
+		return false
+	}
+	for _, i := range d.Sentence[si] {
+		o := &d.Mentions[i]
+		if o.Tok > m.TokEnd && o.Tok <= m.TokEnd+3 && o.Place() != nil && o.Country == m.Country && o.Precision != domain.PrecisionCountry {
+			return true
+		}
+	}
+	return false
+}
 
 // ownsNoThing reports whether a place mention owns what is no place
 // anything happens: "come to Karabakh's aid", "Ukraine's future".

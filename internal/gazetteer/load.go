@@ -671,6 +671,9 @@ func (g *Gazetteer) indexToks(toks []text.Token, ln lexName, pluralToo bool) {
 		case text.Upper:
 			ln.upper |= 1 << i
 		case text.Title, text.Mixed:
+			if i > 0 && i == len(toks)-1 && adminNouns[t.Norm] {
+				continue // "Kaduna state", "Donetsk oblast": written either way
+			}
 			ln.caps |= 1 << i
 		}
 	}
