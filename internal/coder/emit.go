@@ -230,6 +230,10 @@ func (c *Coder) placeOf(d *Doc, dr *draft) *domain.Place {
 			switch toks[k].Norm {
 			case "in", "at", "near", "outside", "across", "into", "inside", "around", "on", "from", "towards", "toward":
 				score += 3
+			case "of":
+				if k > 0 && placeParts.At(&toks[k-1]) {
+					score += 3 // "the centre of Goma", "the outskirts of Kharkiv"
+				}
 			}
 		}
 		if p.Precision != domain.PrecisionCountry {
@@ -372,6 +376,10 @@ func prepBefore(toks []text.Token, k int) int {
 	}
 	return k - 1
 }
+
+// placeParts name a part of the place after "of": "the centre of Goma".
+var placeParts = text.NewWordSet("centre", "center", "outskirts", "heart", "suburbs", "suburb", "edge", "streets",
+	"town", "city", "village", "port", "district", "province", "region", "capital", "north", "south", "east", "west")
 
 var directionWords = text.NewWordSet("central", "northern", "southern", "eastern", "western", "north", "south", "east", "west",
 	"northeastern", "northwestern", "southeastern", "southwestern", "downtown", "greater", "occupied", "rural", "coastal")

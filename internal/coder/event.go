@@ -803,7 +803,10 @@ func forOthers(d *Doc, toks []text.Token, dr *draft) bool {
 		return true // mediators mediate between others
 	}
 	for _, k := range dr.trigger {
-		if strings.HasPrefix(toks[k].Norm, "host") {
+		if w := toks[k].Norm; strings.HasPrefix(w, "host") || strings.HasPrefix(w, "propos") ||
+			strings.HasPrefix(w, "suggest") || strings.HasPrefix(w, "recommend") {
+			// "The United States, Saudi Arabia, Egypt and the UAE
+			// proposed a humanitarian truce": to the warring parties.
 			return true
 		}
 	}
