@@ -512,7 +512,16 @@ func acledOf(code codebook.Code, dr *draft, ev *domain.Event, toks []text.Token)
 		}
 	}
 	switch out.EventType {
-	case "Battles":
+	case "Battles", "Violence against civilians":
+		if rioters(ev.Source) {
+			// "Protesters attacked several embassies": a riot, not a
+			// battle.
+			out = domain.ACLED{EventType: "Riots", SubEventType: "Violent demonstration"}
+			break
+		}
+		if out.EventType != "Battles" {
+			break
+		}
 		if sub, ok := weaponUsed(toks, dr); ok {
 			// "attacked the tanker with drones and missiles": remote
 			// violence, whoever it struck.
@@ -557,6 +566,25 @@ var weapons = map[string]string{
 	"explosives": "Remote explosive/landmine/IED", "ied": "Remote explosive/landmine/IED",
 	"ieds": "Remote explosive/landmine/IED", "landmine": "Remote explosive/landmine/IED",
 	"landmines": "Remote explosive/landmine/IED", "grenade": "Grenade", "grenades": "Grenade",
+}
+
+// rioters reports whether the sources of an attack are a crowd of
+// protest: protesters, demonstrators, rioters, a crowd or a mob.
+func rioters(as []domain.Actor) bool {
+	if len(as) == 0 {
+		return false
+	}
+	for _, a := range as {
+		if a.Sector != domain.SectorCivilians {
+			return false
+		}
+		w := strings.ToLower(a.Text)
+		if !strings.Contains(w, "protest") && !strings.Contains(w, "demonstrator") && !strings.Contains(w, "rioter") &&
+			!strings.Contains(w, "crowd") && !strings.Contains(w, "mob") {
+			return false
+		}
+	}
+	return true
 }
 
 // firing are the verbs whose object is the arms used.
