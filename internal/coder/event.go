@@ -312,6 +312,12 @@ func (c *Coder) sentenceEvents(d *Doc, si int) {
 	// both directions, and "X, Y and Z met" every direction between them.
 	for _, dr := range sentDrafts {
 		d.drafts = append(d.drafts, dr)
+		if len(dr.source) >= 2 && len(dr.target) > 0 && reciprocalCode(dr.code) && inObject(d, toks, dr.target) {
+			// "Israel and Hamas have agreed to a ceasefire and an
+			// exchange of Israeli hostages": what the agreement is
+			// about, not a party to it.
+			dr.target = nil
+		}
 		if len(dr.source) >= 2 && len(dr.target) == 0 && (reciprocalCode(dr.code) || mutualVerbs.At(&toks[dr.match.Head])) &&
 			!forOthers(d, toks, dr) {
 			d.drafts = append(d.drafts, reciprocals(dr)...)
@@ -794,6 +800,19 @@ func hasGoverned(reportOf []int, i int) bool {
 // mutualVerbs make any act one of each party to the other: "Russia and
 // Ukraine exchanged prisoners".
 var mutualVerbs = text.NewWordSet("exchange", "exchanged", "exchanging", "exchanges", "swap", "swapped", "swapping", "swaps")
+
+// inObject reports whether every target mention is inside the object's
+// noun phrase, after "of" or "for": "an exchange of Israeli hostages for
+// Palestinian prisoners".
+func inObject(d *Doc, toks []text.Token, target []int) bool {
+	for _, t := range target {
+		k := d.Mentions[t].Tok
+		if k == 0 || toks[k-1].Norm != "of" && toks[k-1].Norm != "for" {
+			return false
+		}
+	}
+	return true
+}
 
 // forOthers reports whether the parties of an event do it for others, not
 // with each other: "Egypt and Saudi Arabia offered to host talks between
@@ -2963,10 +2982,11 @@ func postposedReport(d *Doc, si int, ms []codebook.Match, dr *draft, actors []in
 	if m.Tok < dr.end || slices.Contains(dr.source, sp[0]) || slices.Contains(dr.target, sp[0]) {
 		return -1, nil
 	}
-	// No other verb of saying between the clause and the speaker.
+	// No other verb of saying between the clause and the speaker; a
+	// passive one ("after the deal was announced") has no speaker to be.
 	toks := d.tokens(si)
 	for k := dr.end; k < m.Tok; k++ {
-		if sayVerbs.At(&toks[k]) {
+		if sayVerbs.At(&toks[k]) && !(k > 0 && passiveAux.At(&toks[k-1])) {
 			return -1, nil
 		}
 	}
@@ -2977,6 +2997,9 @@ func postposedReport(d *Doc, si int, ms []codebook.Match, dr *draft, actors []in
 	}
 	return -1, nil
 }
+
+// passiveAux are the forms of "be" before a participle.
+var passiveAux = text.NewWordSet("was", "were", "is", "are", "been", "be", "being")
 
 // postposedSpeaker returns the speaker named after the clause: "…, a
 // senior British minister said".
