@@ -176,7 +176,7 @@ func eventActors(d *Doc, idx []int) []domain.Actor {
 	out := actorsOf(d, idx)
 	for k, i := range idx {
 		a := &out[k]
-		if a.Country != "" || a.Code != domain.UnknownCountry+domain.SectorGovernment {
+		if a.Country != "" || a.Code != domain.UnknownCountry+domain.SectorGovernment || elsewhere(a.Text, string(a.Sector)) {
 			continue
 		}
 		if r := namedBefore(d, i, domain.SectorGovernment); r != "" {
@@ -541,7 +541,10 @@ func acledOf(code codebook.Code, dr *draft, ev *domain.Event, toks []text.Token)
 			return false
 		}
 		switch {
-		case hasAny("killed", "killing", "shot", "shooting", "live", "fired", "fire", "bullets") && hasAny("police", "troops", "security", "forces", "soldiers"):
+		case (hasAny("killed", "killing", "shot", "shooting", "live") || hasAny("fired", "fire", "bullets") && !hasAny("tear", "rubber", "water", "pellets", "warning")) &&
+			hasAny("police", "troops", "security", "forces", "soldiers"):
+			// Lethal force: "opened fire", "killing five"; not tear gas,
+			// rubber bullets or warning shots fired.
 			out.SubEventType = "Excessive force against protesters"
 		case hasAny("dispersed", "tear", "detained", "arrested", "batons", "cannon", "police") && hasAny("dispersed", "tear", "detained", "arrested", "batons", "cannon", "clashed"):
 			out.SubEventType = "Protest with intervention"
@@ -701,11 +704,29 @@ func localise(as []domain.Actor, p *domain.Place) {
 	}
 	for i := range as {
 		a := &as[i]
-		if strings.HasPrefix(string(a.Code), domain.UnknownCountry) && len(a.Code) > 3 && a.Country == "" {
+		if strings.HasPrefix(string(a.Code), domain.UnknownCountry) && len(a.Code) > 3 && a.Country == "" && !elsewhere(a.Text, string(a.Sector)) {
 			a.Code = p.Country + a.Code[3:]
 			a.Country = p.Country
 		}
 	}
+}
+
+// elsewhere reports whether an agent's words say it is not of the place
+// at hand: "foreign diplomats", "Western governments", and of
+// governments "several other governments" ("other armed groups" may be
+// of the same country).
+func elsewhere(words, sector string) bool {
+	for _, w := range strings.Fields(strings.ToLower(words)) {
+		switch w {
+		case "foreign", "western", "international":
+			return true
+		case "other", "neighbouring", "neighboring":
+			if sector == domain.SectorGovernment {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // fromNamed gives armed forces of no stated country ("both forces") the

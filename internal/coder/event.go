@@ -172,6 +172,11 @@ func (c *Coder) sentenceEvents(d *Doc, si int) {
 			// itself becomes a claim, not an event.
 			continue
 		}
+		if reducedCharge(d, si, m, actors) {
+			// "companies in China and Turkey accused of helping
+			// Russia's military": the companies are accused.
+			m.Passive = true
+		}
 		dr := &draft{sent: si, match: m, code: m.Code, speaker: -1, start: m.Start, end: m.End}
 		dr.trigger = append([]int(nil), m.Trigger...)
 		if govOf[i] == -2 {
@@ -282,6 +287,7 @@ func (c *Coder) sentenceEvents(d *Doc, si int) {
 		}
 	}
 	sentDrafts = foldActs(d, toks, sentDrafts)
+	sentDrafts = dropBanned(toks, sentDrafts)
 	// A claim of responsibility names who carried out the attack it
 	// claims: "X claimed responsibility for an attack on Y" is X's attack
 	// on Y, by X's word; and the claim is aimed where the attack was.
@@ -800,6 +806,47 @@ func hasGoverned(reportOf []int, i int) bool {
 // mutualVerbs make any act one of each party to the other: "Russia and
 // Ukraine exchanged prisoners".
 var mutualVerbs = text.NewWordSet("exchange", "exchanged", "exchanging", "exchanges", "swap", "swapped", "swapping", "swaps")
+
+// reducedCharge reports whether a verb of accusation is a participle
+// after the noun it charges ("companies … accused of helping", "a man
+// suspected of spying"): an actor ends right before it and "of" follows.
+func reducedCharge(d *Doc, si int, m codebook.Match, actors []int) bool {
+	toks := d.tokens(si)
+	if m.Nominal || m.Passive || m.Head == 0 || m.Head+1 >= len(toks) || toks[m.Head+1].Norm != "of" ||
+		(m.Form != codebook.Past && m.Form != codebook.Participle) {
+		return false
+	}
+	switch toks[m.Head].Norm {
+	case "accused", "charged", "suspected", "convicted":
+	default:
+		return false
+	}
+	_, ok := mentionEnds(d, actors).get(m.Head)
+	return ok
+}
+
+// dropBanned drops the cooperation a ban, a suspension or a sanction
+// names as its object: "banned exports to companies" bans exports, it
+// reports none.
+func dropBanned(toks []text.Token, drafts []*draft) []*draft {
+	out := drafts[:0]
+	for _, b := range drafts {
+		banned := false
+		if r := codebook.Root(b.code); r >= "03" && r <= "08" {
+			for _, a := range drafts {
+				if ra := codebook.Root(a.code); (ra == "16" || ra == "17") && !a.match.Nominal &&
+					(b.match.Start == a.match.End || b.match.Start == a.match.End+1 && (toks[a.match.End].Norm == "on" || toks[a.match.End].Norm == "of")) {
+					banned = true
+					break
+				}
+			}
+		}
+		if !banned {
+			out = append(out, b)
+		}
+	}
+	return out
+}
 
 // inObject reports whether every target mention is inside the object's
 // noun phrase, after "of" or "for": "an exchange of Israeli hostages for
@@ -2906,6 +2953,12 @@ func placeTarget(d *Doc, dr *draft) *domain.Actor {
 // British minister = 10x, GBR→LBY).
 func (c *Coder) recode(d *Doc, si int, dr *draft, actors []int) {
 	if dr.gov != nil {
+		if dr.modality == domain.ModalityNegated && codebook.Root(dr.code) == "12" && dr.govClass == classReject &&
+			!hasWord(d.tokens(si), max(0, dr.gov.Head-3), dr.gov.Head, "not", "n't", "never") {
+			// "refused to recognise the result": the refusal, coded as
+			// such (120), happened.
+			dr.modality = domain.ModalityAsserted
+		}
 		return
 	}
 	root := codebook.Root(dr.code)
@@ -2923,8 +2976,11 @@ func (c *Coder) recode(d *Doc, si int, dr *draft, actors []int) {
 		}
 	case domain.ModalityNegated:
 		if root == "12" {
-			// "refused to let the convoy cross": the refusal happened.
-			dr.modality = domain.ModalityAsserted
+			// "refused to let the convoy cross": the refusal happened;
+			// but "did not block the decision" vetoed nothing.
+			if h := dr.match.Head; !hasWord(d.tokens(si), max(0, h-3), h, "not", "n't", "never") {
+				dr.modality = domain.ModalityAsserted
+			}
 		} else if code := compose(classReject, dr.code); cooperative && code != "" && c.known(code) {
 			dr.code = code
 			dr.modality = domain.ModalityAsserted
