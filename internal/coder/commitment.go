@@ -312,8 +312,9 @@ func actionEnd(toks []text.Token, a int) int {
 			}
 		case "and":
 			// "and to restore basic services": a second promise, read
-			// on its own; "and Israel will free …": a new clause.
-			if end+1 < len(toks) && (toks[end+1].Norm == "to" || toks[end+1].Shape != text.Lower || toks[end+1].Norm == "the" && end+2 < len(toks) && toks[end+2].Shape == text.Lower && auxWithin(toks, end+2)) {
+			// on its own; "and Israel will free …", "and the Lebanese
+			// army will deploy": a new clause.
+			if end+1 < len(toks) && (toks[end+1].Norm == "to" || toks[end+1].Shape != text.Lower || toks[end+1].Norm == "the" && end+2 < len(toks) && auxWithin(toks, end+2)) {
 				return end
 			}
 		}
@@ -345,7 +346,10 @@ func subjectOfPromise(d *Doc, si int, p *promise, actors []int) {
 	// government will free …" starts a clause of its own).
 	start := clauseStart(toks, k)
 	for j := k - 1; j > start; j-- {
-		if toks[j].Norm == "." && j+1 < len(toks) && toks[j+1].Shape == text.Title || toks[j].Norm == ";" || toks[j].Norm == "and" && toks[j-1].Norm == "," {
+		if toks[j].Norm == "." && j+1 < len(toks) && toks[j+1].Shape == text.Title || toks[j].Norm == ";" || toks[j].Norm == "and" && toks[j-1].Norm == "," ||
+			toks[j].Norm == "and" && k-j <= 5 && actorBetween(d, si, actors, j+1, k) && !actorEndsAt(d, actors, j) {
+			// "… over 60 days and the Lebanese army will deploy": the
+			// clause after "and" has a subject of its own.
 			start = j + 1
 			break
 		}
@@ -394,6 +398,24 @@ func subjectOfPromise(d *Doc, si int, p *promise, actors []int) {
 		subj = governedSubj // "Military commanders of the Ethiopian army and Tigrayan forces"
 	}
 	p.actors = subj
+}
+
+// actorBetween reports whether an actor mention, not a pronoun, starts
+// in [a, b).
+func actorBetween(d *Doc, si int, actors []int, a, b int) bool {
+	for _, i := range actors {
+		if t := d.Mentions[i].Tok; t >= a && t < b && !d.Mentions[i].Pronoun {
+			return true
+		}
+	}
+	return false
+}
+
+// actorEndsAt reports whether an actor mention ends just before token k
+// ("Israel and Hamas": a list of subjects, not two clauses).
+func actorEndsAt(d *Doc, actors []int, k int) bool {
+	_, ok := mentionEnds(d, actors).get(k)
+	return ok
 }
 
 // passiveSectors name the agents a passive promise binds: "the region's

@@ -2235,6 +2235,7 @@ func objectOf(d *Doc, si int, dr *draft, actors []int) []int {
 		}
 	}
 	report := classOf(&m) == classReport
+	broker := -1 // the end of a go-between named after "brokered by"
 	for _, a := range actors {
 		mm := &d.Mentions[a]
 		if mm.Tok < from || mm.Tok >= end {
@@ -2302,7 +2303,19 @@ func objectOf(d *Doc, si int, dr *draft, actors []int) []int {
 		if brokerAgent(toks, mm.Tok, m.End) {
 			// "exchanged prisoners in a swap brokered by the United
 			// Arab Emirates": the go-between, not whom the act is aimed at.
+			broker = mm.TokEnd
 			continue
+		}
+		if broker >= 0 && mm.Tok <= broker+2 && mm.Tok > broker && (toks[mm.Tok-1].Norm == "and" || toks[mm.Tok-1].Norm == ",") {
+			broker = mm.TokEnd // "brokered by the United States and France"
+			continue
+		}
+		if prev == "at" && codebook.Root(m.Code) <= "10" && (mm.TokEnd >= len(toks) || toks[mm.TokEnd].Norm != "'s") {
+			// "signed a joint declaration at the White House": the
+			// venue, not a party; and none after it ("speaking to the
+			// BBC at the White House before departing for Kenya").
+			// "at Armenia's request" names who asked.
+			return nil
 		}
 		if mm.TokEnd < len(toks) && sayVerbs.At(&toks[mm.TokEnd]) {
 			// "…, the defence ministry said": the speaker of the
