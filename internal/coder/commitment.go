@@ -93,6 +93,17 @@ func (c *Coder) commitments(d *Doc) {
 	}
 }
 
+// threatAt reports whether a threat's words start at token k of sentence
+// si ("would be met with force").
+func threatAt(d *Doc, si, k int) bool {
+	for i := range d.Matches[si] {
+		if m := &d.Matches[si][i]; m.Start == k && codebook.Root(m.Code) == "13" {
+			return true
+		}
+	}
+	return false
+}
+
 // promisesIn finds the promises of a sentence.
 func promisesIn(d *Doc, si int) []promise {
 	toks := d.tokens(si)
@@ -102,6 +113,9 @@ func promisesIn(d *Doc, si int) []promise {
 		w := toks[k].Norm
 		if toks[k].Shape != text.Lower || !promiseCues.At(&toks[k]) {
 			continue // one lookup for most words, which cue no promise
+		}
+		if threatAt(d, si, k) {
+			continue // "any attack would be met with force": a threat, no promise
 		}
 		p := promise{cue: k, bySpeaker: -1}
 		switch {

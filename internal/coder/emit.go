@@ -511,6 +511,11 @@ func acledOf(code codebook.Code, dr *draft, ev *domain.Event, toks []text.Token)
 			civilians = true
 		}
 	}
+	if out.SubEventType == "Non-state actor overtakes territory" && stateForces(ev.Source) {
+		// "The Government of National Unity said it had taken control
+		// of the Abu Salim district".
+		out.SubEventType = "Government regains territory"
+	}
 	switch out.EventType {
 	case "Battles", "Violence against civilians":
 		if rioters(ev.Source) {
@@ -569,6 +574,22 @@ var weapons = map[string]string{
 	"explosives": "Remote explosive/landmine/IED", "ied": "Remote explosive/landmine/IED",
 	"ieds": "Remote explosive/landmine/IED", "landmine": "Remote explosive/landmine/IED",
 	"landmines": "Remote explosive/landmine/IED", "grenade": "Grenade", "grenades": "Grenade",
+}
+
+// stateForces reports whether every source is a state's government,
+// military or police.
+func stateForces(as []domain.Actor) bool {
+	if len(as) == 0 {
+		return false
+	}
+	for _, a := range as {
+		switch a.Sector {
+		case domain.SectorGovernment, domain.SectorMilitary, domain.SectorPolice:
+		default:
+			return false
+		}
+	}
+	return true
 }
 
 // rioters reports whether the sources of an attack are a crowd of

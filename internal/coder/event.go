@@ -247,6 +247,11 @@ func (c *Coder) sentenceEvents(d *Doc, si int) {
 				dr.speaker, dr.report = sp, r
 			}
 		}
+		if len(dr.source) == 0 && dr.speaker >= 0 && dr.report != nil && dr.match.Nominal && codebook.Root(dr.match.Code) == "13" {
+			// "The militia warned that any attack on its positions would
+			// be met with force": the one who warns threatens.
+			dr.source, dr.speaker, dr.report = []int{dr.speaker}, -1, nil
+		}
 		if unnamed := unnamedSource(toks, dr.start); unnamed != "" && dr.speaker < 0 {
 			dr.unnamed = unnamed
 		}
@@ -486,7 +491,7 @@ func sameAct(toks []text.Token, a, b *draft) bool {
 		// the noun of the act.
 		return true
 
-	case am.Nominal && !bm.Nominal && (subjectBefore(toks, am.End, bm.Start) || isToll(toks, b) && b.actSubject):
+	case am.Nominal && !bm.Nominal && (subjectBefore(toks, am.End, bm.Start) || isToll(toks, b) && (b.actSubject || plainPhrase(toks, am.End, bm.Start))):
 		// "a mortar bomb was fired", "a roadside bombing near Samarra
 		// killed".
 		return true
@@ -499,8 +504,13 @@ func sameAct(toks []text.Token, a, b *draft) bool {
 // the words of the act before it, which end at prev ("launched missile
 // strikes").
 func actNoun(toks []text.Token, m codebook.Match, prev int) bool {
-	if m.Nominal || m.Start != m.Head || m.Head == 0 {
+	if m.Nominal || m.Start != m.Head {
 		return false
+	}
+	if m.Head == 0 {
+		// "Clashes between rival groups killed …": a sentence opens
+		// with a plural noun, not a verb in its -s form.
+		return m.Form == codebook.Third
 	}
 	before := &toks[m.Head-1]
 	switch m.Form {
@@ -518,6 +528,22 @@ func actNoun(toks []text.Token, m codebook.Match, prev int) bool {
 // actModifiers qualify the noun of an act: "heavy shelling".
 var actModifiers = text.NewWordSet("heavy", "intense", "renewed", "indiscriminate", "fresh", "continued", "overnight",
 	"artillery", "mortar", "rocket", "aerial", "cross-border", "sporadic")
+
+// plainPhrase reports whether the words [i, j) only qualify a noun before
+// them, within eight words: no punctuation, auxiliary or relative
+// pronoun ("Clashes between rival armed groups in Tripoli killed").
+func plainPhrase(toks []text.Token, i, j int) bool {
+	if j-i > 8 {
+		return false
+	}
+	for _, t := range toks[i:j] {
+		if t.Kind == text.Punct || passiveAux.Has(t.Norm) || relatives.Has(t.Norm) || t.Norm == "that" ||
+			t.Norm == "has" || t.Norm == "have" || t.Norm == "had" {
+			return false
+		}
+	}
+	return true
+}
 
 // namedCountry reports whether one of the mentions names its country
 // ("Russian soldiers", not "troops").
@@ -3060,11 +3086,23 @@ func postposedReport(d *Doc, si int, ms []codebook.Match, dr *draft, actors []in
 		}
 	}
 	for i := range ms {
-		if ms[i].Start == m.TokEnd && classOf(&ms[i]) == classReport {
+		// The verb right after the speaker, or after its office and
+		// place ("the U.N. mission in Libya said").
+		if st := ms[i].Start; st >= m.TokEnd && st <= m.TokEnd+4 && classOf(&ms[i]) == classReport && !hasPunct(toks, m.TokEnd, st) {
 			return sp[0], &ms[i]
 		}
 	}
 	return -1, nil
+}
+
+// hasPunct reports whether a punctuation token lies in [a, b).
+func hasPunct(toks []text.Token, a, b int) bool {
+	for k := a; k < b && k < len(toks); k++ {
+		if toks[k].Kind == text.Punct {
+			return true
+		}
+	}
+	return false
 }
 
 // passiveAux are the forms of "be" before a participle.
@@ -3080,8 +3118,24 @@ func postposedSpeaker(d *Doc, si int, actors []int) []int {
 		if k > 0 && determiners.At(&toks[k-1]) {
 			k--
 		}
-		if k > 0 && toks[k-1].Norm == "," && m.TokEnd < len(toks) && sayVerbs.At(&toks[m.TokEnd]) {
+		if k == 0 || toks[k-1].Norm != "," || m.TokEnd >= len(toks) {
+			continue
+		}
+		e := m.TokEnd
+		if bodyNouns.At(&toks[e]) && e+1 < len(toks) {
+			e++ // "the U.N. mission said"
+		}
+		if sayVerbs.At(&toks[e]) {
 			return []int{a}
+		}
+		// "…, the U.N. mission in Libya said": a place after the speaker.
+		if (toks[e].Norm == "in" || toks[e].Norm == "for") && e+1 < len(toks) {
+			for _, i := range d.Sentence[si] {
+				p := &d.Mentions[i]
+				if p.Tok == e+1 && p.Place() != nil && p.TokEnd < len(toks) && sayVerbs.At(&toks[p.TokEnd]) {
+					return []int{a}
+				}
+			}
 		}
 	}
 	return nil
