@@ -418,7 +418,9 @@ func foldActs(d *Doc, toks []text.Token, drafts []*draft) []*draft {
 		if len(keep.source) == 0 {
 			keep.source = lose.source
 		}
-		if len(keep.target) == 0 {
+		if len(keep.target) == 0 || slices.Equal(keep.target, keep.source) {
+			// "killed in drone strikes by the army": the agent after "by"
+			// is the strikes' source, their victims the target.
 			keep.target = lose.target
 		}
 		lose.drop = true
@@ -457,13 +459,19 @@ func sameAct(toks []text.Token, a, b *draft) bool {
 		return true
 	}
 	if ra, rb := codebook.Root(a.code), codebook.Root(b.code); ra < "18" || ra > "20" || rb < "18" || rb > "20" ||
-		a.modality != b.modality || am.End > bm.Start {
+		a.modality != b.modality {
 		return false
 	}
 	// A verb's word used as a noun is the noun: "during the raid",
-	// "launched missile strikes".
+	// "launched missile strikes", "in clashes".
 	am.Nominal = am.Nominal || actNoun(toks, am, -1)
 	bm.Nominal = bm.Nominal || actNoun(toks, bm, am.End)
+	if am.End > bm.Start {
+		// "had been killed in drone strikes by the Malian army": the
+		// toll's words reach over the act's noun.
+		return isToll(toks, a) && bm.Nominal && !isToll(toks, b) && bm.Start > am.Head && bm.Start < am.End &&
+			bm.Start > 0 && (toks[bm.Start-1].Norm == "in" || toks[bm.Start-1].Norm == "by" || toks[bm.Start-1].Norm == "during")
+	}
 	if isToll(toks, a) && !isToll(toks, b) && tollWhen(toks, am.End, bm.Start) {
 		// "were killed when shells hit a camp".
 		return true
@@ -504,6 +512,12 @@ func sameAct(toks []text.Token, a, b *draft) bool {
 // the words of the act before it, which end at prev ("launched missile
 // strikes").
 func actNoun(toks []text.Token, m codebook.Match, prev int) bool {
+	if !m.Nominal && m.Start < m.Head && m.Form == codebook.Third && m.Start > 0 && m.Head == m.Start+1 {
+		// "killed in drone strikes by the army": the compound noun, not
+		// "drones strike".
+		b := &toks[m.Start-1]
+		return b.Norm == "in" || b.Norm == "during" || b.Norm == "by" || determiners.At(b)
+	}
 	if m.Nominal || m.Start != m.Head {
 		return false
 	}
@@ -515,7 +529,8 @@ func actNoun(toks []text.Token, m codebook.Match, prev int) bool {
 	before := &toks[m.Head-1]
 	switch m.Form {
 	case codebook.Base, codebook.Third:
-		return determiners.At(before) || m.Head == prev
+		return determiners.At(before) || m.Head == prev ||
+			m.Form == codebook.Third && (before.Norm == "in" || before.Norm == "during") // "killed … in clashes"
 	case codebook.Gerund:
 		// "killed by Pakistani shelling", "in heavy shelling", "during
 		// shelling".
@@ -2701,7 +2716,10 @@ func (c *Coder) plausible(d *Doc, si int, dr *draft, actors []int) bool {
 			return false
 		}
 	}
-	if len(dr.source) == 0 && len(dr.target) >= 2 {
+	if (len(dr.source) == 0 || actNoun(toks, dr.match, -1)) && len(dr.target) >= 2 {
+		// "clashes between X and Y", and "killed in fighting between X
+		// and Y" (the verb's word a noun: whoever precedes it fights no
+		// one): X against Y.
 		if k := d.Mentions[dr.target[0]].Tok; k > 0 && (toks[k-1].Norm == "between" || toks[k-1].Norm == "among") {
 			dr.source, dr.target = dr.target[:1], dr.target[1:2]
 		}
