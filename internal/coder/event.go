@@ -256,7 +256,10 @@ func (c *Coder) sentenceEvents(d *Doc, si int) {
 			dr.unnamed = unnamed
 		}
 		if len(dr.source) == 0 && dr.speaker >= 0 && dr.report != nil && denyVerbs.At(&toks[dr.report.Head]) &&
-			dr.match.Form == codebook.Gerund && dr.match.Start == dr.report.End {
+			(dr.match.Form == codebook.Gerund || dr.match.Nominal && strings.HasSuffix(toks[dr.match.Start].Norm, "ing")) &&
+			dr.match.Start == dr.report.End {
+			// ("The UAE denies arming the RSF": a pattern of the -ing
+			// word is a gerund too.)
 			// "The group has denied targeting civilians": its own act,
 			// denied.
 			dr.source = []int{dr.speaker}
@@ -1092,6 +1095,11 @@ func keep(d *Doc, dr *draft) bool {
 		}
 	}
 	if dr.match.Nominal && dr.gov == nil && dr.modality == domain.ModalityHypothetical {
+		return false
+	}
+	if toks := d.tokens(dr.sent); dr.match.Nominal && len(dr.source) == 0 && dr.match.End < len(toks) && modals.At(&toks[dr.match.End]) {
+		// "saying that arming Armenia would encourage revanchist
+		// forces": an act named as the subject of what it would do.
 		return false
 	}
 	if violent(codebook.Root(dr.code)) && ranked(d.tokens(dr.sent), dr.match.Start) {
@@ -2655,6 +2663,15 @@ func nominalActors(d *Doc, si int, dr *draft, actors []int) (src, tgt []int) {
 			}
 		}
 	}
+	if len(tgt) == 0 && m.Target >= 0 {
+		// The pattern's own slot: "arming T" ("arming the RSF").
+		for _, a := range actors {
+			if t := d.Mentions[a].Tok; (t == m.Target || t == m.Target+1 && determiners.At(&toks[m.Target])) && !slices.Contains(src, a) {
+				tgt = coordinatedAfter(d, si, a, actors)
+				break
+			}
+		}
+	}
 	return src, tgt
 }
 
@@ -3038,7 +3055,10 @@ func (c *Coder) recode(d *Doc, si int, dr *draft, actors []int) {
 			if h := dr.match.Head; !hasWord(d.tokens(si), max(0, h-3), h, "not", "n't", "never") {
 				dr.modality = domain.ModalityAsserted
 			}
-		} else if code := compose(classReject, dr.code); cooperative && code != "" && c.known(code) {
+		} else if code := compose(classReject, dr.code); cooperative && code != "" && c.known(code) &&
+			!(dr.report != nil && denyVerbs.At(&d.tokens(si)[dr.report.Head])) {
+			// (A denial, "denies arming the RSF", refuses nothing: the
+			// act stays, negated.)
 			dr.code = code
 			dr.modality = domain.ModalityAsserted
 		}
