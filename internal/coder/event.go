@@ -2309,6 +2309,10 @@ func objectOf(d *Doc, si int, dr *draft, actors []int) []int {
 		if mm.Metonymy && (prev == "in" || prev == "near" || prev == "at") {
 			continue
 		}
+		if j := mm.Tok - 1; j > 1 && directionWords.At(&toks[j]) && toks[j-1].Norm == "the" && mm.TokEnd < len(toks) &&
+			placeNouns.At(&toks[mm.TokEnd]) && len(mm.Code) == 3 && scenePrep[toks[j-2].Norm] {
+			continue // "in the southwestern Pakistani city of Quetta"
+		}
 		if mm.TokEnd < len(toks) && placeNouns.At(&toks[mm.TokEnd]) && len(mm.Code) == 3 && mm.Tok >= 2 &&
 			toks[mm.Tok-1].Norm == "the" && scenePrep[toks[mm.Tok-2].Norm] {
 			// "talks in the Saudi city of Jeddah", "in the Azerbaijani
