@@ -599,16 +599,16 @@ func rioters(as []domain.Actor) bool {
 		return false
 	}
 	for _, a := range as {
-		if a.Sector != domain.SectorCivilians {
-			return false
-		}
-		w := strings.ToLower(a.Text)
-		if !strings.Contains(w, "protest") && !strings.Contains(w, "demonstrator") && !strings.Contains(w, "rioter") &&
-			!strings.Contains(w, "crowd") && !strings.Contains(w, "mob") {
+		if a.Sector != domain.SectorCivilians || !slices.ContainsFunc(strings.Fields(strings.ToLower(a.Text)), protestWord) {
 			return false
 		}
 	}
 	return true
+}
+
+func protestWord(w string) bool {
+	return strings.HasPrefix(w, "protest") || strings.HasPrefix(w, "demonstrator") || strings.HasPrefix(w, "rioter") ||
+		strings.HasPrefix(w, "crowd") || w == "mob" || w == "mobs"
 }
 
 // firing are the verbs whose object is the arms used.
