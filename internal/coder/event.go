@@ -2154,7 +2154,8 @@ func supplier(toks []text.Token, m *gazetteer.Mention) bool {
 	return m.TokEnd+1 < len(toks) && toks[m.TokEnd].Norm == "-" && suppliedBy.At(&toks[m.TokEnd+1])
 }
 
-var suppliedBy = text.NewWordSet("supplied", "made", "built", "funded", "provided", "donated", "manufactured", "designed", "produced")
+var suppliedBy = text.NewWordSet("supplied", "made", "built", "funded", "provided", "donated", "manufactured", "designed", "produced",
+	"approved", "mandated", "endorsed", "backed", "sponsored")
 
 // frontierNouns name a line between countries: "the border with China".
 var frontierNouns = text.NewWordSet("border", "borders", "frontier", "frontiers", "boundary")
@@ -3000,6 +3001,12 @@ func placeTarget(d *Doc, dr *draft) *domain.Actor {
 	p := dr.event.Place
 	if p.Span.IsZero() {
 		return nil // the article's focus, not the sentence's words
+	}
+	toks := d.tokens(dr.sent)
+	for _, i := range d.Sentence[dr.sent] {
+		if m := &d.Mentions[i]; m.Span == p.Span && dateline(toks, m) {
+			return nil // "MOGADISHU (Reuters) -": where the story was filed
+		}
 	}
 	// A protest or a measure of control at home aims at home ("Iraqi
 	// Kurds demonstrated in Kirkuk", "Turkish authorities imposed a
