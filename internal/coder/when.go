@@ -148,25 +148,15 @@ func agoBefore(toks []text.Token, i int) (n int, unit string, ok bool) {
 		return 0, "", false
 	}
 	unit = strings.TrimSuffix(toks[i-1].Norm, "s")
-	switch toks[i-2].Norm {
-	case "a", "one":
-		n = 1
-	default:
-		n, ok = smallNumbers[toks[i-2].Norm]
-		if !ok {
-			v, err := strconv.Atoi(toks[i-2].Norm)
-			if err != nil || v < 1 || v > 99 {
-				return 0, "", false
-			}
-			n = v
+	n, ok = numberWords[toks[i-2].Norm] // "a week", "two days"
+	if !ok {
+		v, err := strconv.Atoi(toks[i-2].Norm)
+		if err != nil || v < 1 || v > 99 {
+			return 0, "", false
 		}
+		n = v
 	}
 	return n, unit, true
-}
-
-var smallNumbers = map[string]int{
-	"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
-	"eleven": 11, "twelve": 12,
 }
 
 // FindPeriod is FindWhen for an event's date: a day or week where the
@@ -273,6 +263,11 @@ func eventWhen(s string, toks []text.Token, dr *draft, article domain.Date, futu
 
 func periodAt(s string, toks []text.Token, i int, article domain.Date, future bool) (When, bool) {
 	t := toks[i]
+	switch t.Norm {
+	case "last", "next", "this", "ago", "in", "early", "late", "mid", "end", "beginning", "start":
+	default:
+		return When{}, false // most words open no period
+	}
 	mk := func(d domain.Date, prec string, start, end int) (When, bool) {
 		if d.IsZero() {
 			return When{}, false
@@ -302,7 +297,7 @@ func periodAt(s string, toks []text.Token, i int, article domain.Date, future bo
 		if w := next(2); w == "'s" || w == "’s" {
 			return When{}, false // "last year's election"
 		}
-		shift := map[string]int{"last": -1, "next": 1}[t.Norm]
+		shift := relShift(t.Norm)
 		switch next(1) {
 		case "month":
 			d := domain.DateOf(time.Date(article.Year, article.Month+time.Month(shift), 15, 0, 0, 0, 0, time.UTC))
@@ -398,15 +393,23 @@ func yearShift(toks []text.Token, i int) (int, bool) {
 	if i+1 >= len(toks) || toks[i+1].Norm != "year" {
 		return 0, false
 	}
-	switch toks[i].Norm {
-	case "last":
-		return -1, true
-	case "this":
-		return 0, true
-	case "next":
-		return 1, true
+	switch w := toks[i].Norm; w {
+	case "last", "this", "next":
+		return relShift(w), true
 	}
 	return 0, false
+}
+
+// relShift is the step "last", "this" or "next" takes from the article's
+// month or year.
+func relShift(w string) int {
+	switch w {
+	case "last":
+		return -1
+	case "next":
+		return 1
+	}
+	return 0
 }
 
 func yearAt(toks []text.Token, i int) (int, bool) {

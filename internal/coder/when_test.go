@@ -7,41 +7,46 @@ import (
 	"github.com/truce/truce/internal/text"
 )
 
-func TestFindWhen(t *testing.T) {
+// whenCase is a sentence, whether its event is to come, and the date,
+// words and precision a finder should give ("" when none).
+type whenCase struct {
+	in     string
+	future bool
+	want   string
+	words  string
+	prec   string
+}
+
+// checkWhen runs find on each case against an article of Thursday 21
+// September 2023.
+func checkWhen(t *testing.T, name string, find func(string, []text.Token, domain.Date, bool) (When, bool), cases []whenCase) {
+	t.Helper()
 	article := domain.Date{Year: 2023, Month: 9, Day: 21} // a Thursday
-	for _, tc := range []struct {
-		in     string
-		future bool
-		want   string
-		words  string
-	}{
-		{"Azerbaijan launched an offensive on Tuesday.", false, "2023-09-19", "Tuesday"},
-		{"Talks will be held on Monday.", true, "2023-09-25", "Monday"},
-		{"Shelling resumed yesterday.", false, "2023-09-20", "yesterday"},
-		{"Fighting broke out on 19 September.", false, "2023-09-19", "19 September"},
-		{"A convoy arrived on September 18, 2023.", false, "2023-09-18", "September 18, 2023"},
-		{"The truce of 25 December was broken.", false, "2022-12-25", "25 December"},
-		{"The army withdrew last week.", false, "2023-09-14", "last week"},
-		{"Protests continued on Thursday.", false, "2023-09-21", "Thursday"},
-		{"The ministry may respond.", false, "", ""},
-	} {
+	for _, tc := range cases {
 		toks := text.Tokenize(tc.in, 0, len(tc.in), nil)
-		w, ok := FindWhen(tc.in, toks, article, tc.future)
-		if got := w.Date.String(); got != tc.want || (ok && w.Text != tc.words) {
-			t.Errorf("FindWhen(%q) = %s %q, want %s %q", tc.in, got, w.Text, tc.want, tc.words)
+		w, ok := find(tc.in, toks, article, tc.future)
+		if got := w.Date.String(); got != tc.want || (ok && (w.Text != tc.words || w.Precision != tc.prec)) {
+			t.Errorf("%s(%q) = %s %q %s, want %s %q %s", name, tc.in, got, w.Text, w.Precision, tc.want, tc.words, tc.prec)
 		}
 	}
 }
 
+func TestFindWhen(t *testing.T) {
+	checkWhen(t, "FindWhen", FindWhen, []whenCase{
+		{"Azerbaijan launched an offensive on Tuesday.", false, "2023-09-19", "Tuesday", domain.DateDay},
+		{"Talks will be held on Monday.", true, "2023-09-25", "Monday", domain.DateDay},
+		{"Shelling resumed yesterday.", false, "2023-09-20", "yesterday", domain.DateDay},
+		{"Fighting broke out on 19 September.", false, "2023-09-19", "19 September", domain.DateDay},
+		{"A convoy arrived on September 18, 2023.", false, "2023-09-18", "September 18, 2023", domain.DateDay},
+		{"The truce of 25 December was broken.", false, "2022-12-25", "25 December", domain.DateDay},
+		{"The army withdrew last week.", false, "2023-09-14", "last week", domain.DateWeek},
+		{"Protests continued on Thursday.", false, "2023-09-21", "Thursday", domain.DateDay},
+		{"The ministry may respond.", false, "", "", ""},
+	})
+}
+
 func TestFindPeriod(t *testing.T) {
-	article := domain.Date{Year: 2023, Month: 9, Day: 21} // a Thursday
-	for _, tc := range []struct {
-		in     string
-		future bool
-		want   string
-		words  string
-		prec   string
-	}{
+	checkWhen(t, "FindPeriod", FindPeriod, []whenCase{
 		// A day the words name wins over any period.
 		{"Azerbaijan launched an offensive on Tuesday.", false, "2023-09-19", "Tuesday", domain.DateDay},
 		{"The army withdrew last week.", false, "2023-09-14", "last week", domain.DateWeek},
@@ -71,11 +76,5 @@ func TestFindPeriod(t *testing.T) {
 		{"The ministry may respond in a statement.", false, "", "", ""},
 		{"The 2020 war killed thousands.", false, "", "", ""},
 		{"The army will attack in 2030.", false, "", "", ""},
-	} {
-		toks := text.Tokenize(tc.in, 0, len(tc.in), nil)
-		w, ok := FindPeriod(tc.in, toks, article, tc.future)
-		if got := w.Date.String(); got != tc.want || (ok && (w.Text != tc.words || w.Precision != tc.prec)) {
-			t.Errorf("FindPeriod(%q) = %s %q %s, want %s %q %s", tc.in, got, w.Text, w.Precision, tc.want, tc.words, tc.prec)
-		}
-	}
+	})
 }

@@ -14,9 +14,7 @@ import (
 func TestReportedEventIsStatement(t *testing.T) {
 	town := stepanakert()
 	day := domain.Date{Year: 2023, Month: 9, Day: 21}
-	calm := domain.Claim{ID: "calm", ArticleID: "a1", SentenceIndex: 2, Date: day, About: day, Place: town,
-		Topic: domain.TopicCeasefire, Polarity: "in_force", Speaker: domain.Actor{Code: "AZEGOV"}, Verb: "said",
-		Proposition: "the ceasefire is holding"}
+	calm := calmClaim(town, day)
 	attack := func(id, modality string, by *domain.Actor) domain.Event {
 		return domain.Event{ID: id, ArticleID: "a2", SentenceIndex: 5, Date: day, Place: town, CAMEO: "190",
 			Modality: modality, AttributedTo: by, Trigger: "killed"}
@@ -39,9 +37,7 @@ func TestReportedEventIsStatement(t *testing.T) {
 func TestMonthDatedEventIsNoStatement(t *testing.T) {
 	town := stepanakert()
 	day := domain.Date{Year: 2023, Month: 9, Day: 15}
-	calm := domain.Claim{ID: "calm", ArticleID: "a1", SentenceIndex: 2, Date: day, About: day, Place: town,
-		Topic: domain.TopicCeasefire, Polarity: "in_force", Speaker: domain.Actor{Code: "AZEGOV"}, Verb: "said",
-		Proposition: "the ceasefire is holding"}
+	calm := calmClaim(town, day)
 	for _, tc := range []struct {
 		precision, words string
 		want             int
@@ -57,4 +53,12 @@ func TestMonthDatedEventIsNoStatement(t *testing.T) {
 			t.Errorf("fighting dated %q (%s): %d contradictions, want %d", tc.words, tc.precision, len(got), tc.want)
 		}
 	}
+}
+
+// calmClaim is Azerbaijan's government saying, on day, that the ceasefire
+// holds at place.
+func calmClaim(place *domain.Place, day domain.Date) domain.Claim {
+	return domain.Claim{ID: "calm", ArticleID: "a1", SentenceIndex: 2, Date: day, About: day, Place: place,
+		Topic: domain.TopicCeasefire, Polarity: "in_force", Speaker: domain.Actor{Code: "AZEGOV"}, Verb: "said",
+		Proposition: "the ceasefire is holding"}
 }
