@@ -1,6 +1,7 @@
 package domain
 
 import (
+	"cmp"
 	"encoding/json"
 	"fmt"
 	"time"
@@ -60,11 +61,50 @@ func (d Date) AddDays(n int) Date {
 	return DateOf(d.Time().AddDate(0, 0, n))
 }
 
+// Compare returns -1, 0 or +1 as d is a day before, the same day as, or a
+// day after e; the unknown date is before every known one. Dates that are
+// calendar days (or unknown) compare field by field, as the ledger and
+// contradictions do millions of times; others (a Day of 0 or 32, which
+// Time carries into the next month) compare by their Time.
+func (d Date) Compare(e Date) int {
+	if !d.calendar() || !e.calendar() {
+		return d.Time().Compare(e.Time())
+	}
+	return cmp.Or(cmp.Compare(d.Year, e.Year), cmp.Compare(d.Month, e.Month), cmp.Compare(d.Day, e.Day))
+}
+
+// calendar reports whether d is the unknown date or a day of the calendar
+// from year 2 on (the unknown date's Time is 1 January of year 1), which
+// Time leaves as it is.
+func (d Date) calendar() bool {
+	if d.IsZero() {
+		return true
+	}
+	if d.Year < 2 || d.Month < time.January || d.Month > time.December || d.Day < 1 {
+		return false
+	}
+	return d.Day <= 28 || d.Day <= daysIn(d.Year, d.Month)
+}
+
+// daysIn returns the number of days in month m of year y.
+func daysIn(y int, m time.Month) int {
+	switch m {
+	case time.February:
+		if y%4 == 0 && (y%100 != 0 || y%400 == 0) {
+			return 29
+		}
+		return 28
+	case time.April, time.June, time.September, time.November:
+		return 30
+	}
+	return 31
+}
+
 // Before reports whether d is a day before e.
-func (d Date) Before(e Date) bool { return d.Time().Before(e.Time()) }
+func (d Date) Before(e Date) bool { return d.Compare(e) < 0 }
 
 // After reports whether d is a day after e.
-func (d Date) After(e Date) bool { return d.Time().After(e.Time()) }
+func (d Date) After(e Date) bool { return d.Compare(e) > 0 }
 
 // DaysUntil returns the number of days from d to e.
 func (d Date) DaysUntil(e Date) int {

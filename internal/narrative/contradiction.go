@@ -528,7 +528,7 @@ func Contradictions(claims []domain.Claim, events []domain.Event, opt Options) [
 	}
 	slices.SortFunc(pairs, func(x, y found) int {
 		a, b := &all[x.j], &all[y.j]
-		return cmp.Or(a.said.Time().Compare(b.said.Time()), strings.Compare(a.article, b.article), cmp.Compare(a.sentence, b.sentence),
+		return cmp.Or(a.said.Compare(b.said), strings.Compare(a.article, b.article), cmp.Compare(a.sentence, b.sentence),
 			cmp.Compare(all[x.i].sentence, all[y.i].sentence), strings.Compare(a.id, b.id), strings.Compare(all[x.i].id, all[y.i].id))
 	})
 	first := map[string]int{}
@@ -724,7 +724,7 @@ func supersede(all []statement) {
 		}
 	}
 	for _, g := range groups {
-		slices.SortFunc(g, func(x, y int) int { return cmp.Or(all[x].said.Time().Compare(all[y].said.Time()), cmp.Compare(x, y)) })
+		slices.SortFunc(g, func(x, y int) int { return cmp.Or(all[x].said.Compare(all[y].said), cmp.Compare(x, y)) })
 		for n, i := range g {
 			a := &all[i]
 			for _, j := range g[n+1:] {

@@ -79,7 +79,7 @@ func Ledger(commitments []domain.Commitment, events []domain.Event, claims []dom
 	// Facts are blocked by the countries they involve and kept in date
 	// order, so that a commitment is judged against the facts of its own
 	// parties and places from its day on, not against every record.
-	slices.SortStableFunc(facts, func(a, b fact) int { return a.date.Time().Compare(b.date.Time()) })
+	slices.SortStableFunc(facts, func(a, b fact) int { return a.date.Compare(b.date) })
 	byCountry := map[string][]int{}
 	for k := range facts {
 		kind := facts[k].kind
@@ -142,7 +142,7 @@ func Ledger(commitments []domain.Commitment, events []domain.Event, claims []dom
 			c.Evidence = append(c.Evidence, ev)
 		}
 		slices.SortStableFunc(c.Evidence, func(a, b domain.Evidence) int {
-			if n := a.Date.Time().Compare(b.Date.Time()); n != 0 {
+			if n := a.Date.Compare(b.Date); n != 0 {
 				return n
 			}
 			return strings.Compare(a.Record, b.Record)
@@ -748,7 +748,7 @@ func candidates(dst []int, byCountry map[string][]int, facts []fact, j *judge, p
 			seen = append(seen, k)
 			idx := byCountry[k]
 			// Skip the facts dated before the commitment.
-			cmpDate := func(i int, d domain.Date) int { return facts[i].date.Time().Compare(d.Time()) }
+			cmpDate := func(i int, d domain.Date) int { return facts[i].date.Compare(d) }
 			from, _ := slices.BinarySearchFunc(idx, c.Date, cmpDate)
 			to := len(idx)
 			if kind == factFight && c.Category == domain.CategoryCeasefire && !j.end.IsZero() {
