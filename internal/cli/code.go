@@ -3,9 +3,9 @@ package cli
 import (
 	"bufio"
 	"context"
-	"encoding/json"
 	"fmt"
 	"os"
+	"slices"
 	"sync"
 	"time"
 
@@ -66,7 +66,12 @@ func runCode(e *env, args []string) error {
 	// Records go out an article at a time rather than a write each.
 	out := bufio.NewWriterSize(e.stdout, 64<<10)
 	defer out.Flush() // what was written before an error
-	var all domain.Coding
+	// Each article's records are kept as they came and joined once at the
+	// end: appending them one article at a time to growing slices copied
+	// every record again at each growth.
+	var events [][]domain.Event
+	var claims [][]domain.Claim
+	var commitments [][]domain.Commitment
 	for _, in := range inputs {
 		for a, err := range ingest.Articles(e.ctx, in, opt) {
 			if err != nil {
@@ -106,9 +111,9 @@ func runCode(e *env, args []string) error {
 			if perArticle {
 				continue
 			}
-			all.Events = append(all.Events, cod.Events...)
-			all.Claims = append(all.Claims, cod.Claims...)
-			all.Commitments = append(all.Commitments, cod.Commitments...)
+			events = append(events, cod.Events)
+			claims = append(claims, cod.Claims)
+			commitments = append(commitments, cod.Commitments)
 		}
 		if err := e.ctx.Err(); err != nil {
 			return err
@@ -116,10 +121,12 @@ func runCode(e *env, args []string) error {
 	}
 	if !perArticle {
 		nopt := narrative.Options{Window: window}
-		if err := writeRecords(out, narrative.Ledger(all.Commitments, all.Events, all.Claims, nopt)); err != nil {
+		allEvents, allClaims := slices.Concat(events...), slices.Concat(claims...)
+		events, claims = nil, nil
+		if err := writeRecords(out, narrative.Ledger(slices.Concat(commitments...), allEvents, allClaims, nopt)); err != nil {
 			return err
 		}
-		if err := writeRecords(out, narrative.Contradictions(all.Claims, all.Events, nopt)); err != nil {
+		if err := writeRecords(out, narrative.Contradictions(allClaims, allEvents, nopt)); err != nil {
 			return err
 		}
 	}
@@ -132,17 +139,17 @@ func runCode(e *env, args []string) error {
 	return nil
 }
 
-// writeRecords writes records as JSON lines, one a line. It calls each
-// record's own MarshalJSON, whose output is compact already, rather than
-// an Encoder, which would scan it again to compact it.
-func writeRecords[R json.Marshaler](w *bufio.Writer, rs []R) error {
+// writeRecords writes records as JSON lines, one a line, each appended to
+// the writer's free buffer by the record's own encoder.
+func writeRecords[R interface {
+	AppendJSON([]byte) ([]byte, error)
+}](w *bufio.Writer, rs []R) error {
 	for _, r := range rs {
-		b, err := r.MarshalJSON()
+		b, err := r.AppendJSON(w.AvailableBuffer())
 		if err != nil {
 			return err
 		}
-		w.Write(b)
-		if err := w.WriteByte('\n'); err != nil {
+		if _, err := w.Write(append(b, '\n')); err != nil {
 			return err
 		}
 	}

@@ -1,7 +1,5 @@
 package domain
 
-import "encoding/json"
-
 // Claim topics and their polarities.
 const (
 	TopicCeasefire      = "ceasefire"      // in_force, violated, collapsed
@@ -54,16 +52,10 @@ type Claim struct {
 }
 
 // MarshalJSON writes the claim with "kind":"claim" first.
-func (c Claim) MarshalJSON() ([]byte, error) {
-	type plain Claim
-	if c.Actors == nil {
-		c.Actors = []Actor{}
-	}
-	return json.Marshal(struct {
-		Kind string `json:"kind"`
-		plain
-	}{"claim", plain(c)})
-}
+func (c Claim) MarshalJSON() ([]byte, error) { return appendClaim(nil, &c) }
+
+// AppendJSON appends the claim as MarshalJSON writes it.
+func (c Claim) AppendJSON(b []byte) ([]byte, error) { return appendClaim(b, &c) }
 
 // Contradiction is two records that cannot both be true: two claims, or a
 // claim and an asserted event.
@@ -85,10 +77,7 @@ type Contradiction struct {
 }
 
 // MarshalJSON writes the contradiction with "kind":"contradiction" first.
-func (c Contradiction) MarshalJSON() ([]byte, error) {
-	type plain Contradiction
-	return json.Marshal(struct {
-		Kind string `json:"kind"`
-		plain
-	}{"contradiction", plain(c)})
-}
+func (c Contradiction) MarshalJSON() ([]byte, error) { return appendContradiction(nil, &c) }
+
+// AppendJSON appends the contradiction as MarshalJSON writes it.
+func (c Contradiction) AppendJSON(b []byte) ([]byte, error) { return appendContradiction(b, &c) }

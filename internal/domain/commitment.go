@@ -1,7 +1,5 @@
 package domain
 
-import "encoding/json"
-
 // Commitment categories.
 const (
 	CategoryCeasefire   = "ceasefire"
@@ -67,13 +65,7 @@ type Evidence struct {
 }
 
 // MarshalJSON writes the commitment with "kind":"commitment" first.
-func (c Commitment) MarshalJSON() ([]byte, error) {
-	type plain Commitment
-	if c.Evidence == nil {
-		c.Evidence = []Evidence{}
-	}
-	return json.Marshal(struct {
-		Kind string `json:"kind"`
-		plain
-	}{"commitment", plain(c)})
-}
+func (c Commitment) MarshalJSON() ([]byte, error) { return appendCommitment(nil, &c) }
+
+// AppendJSON appends the commitment as MarshalJSON writes it.
+func (c Commitment) AppendJSON(b []byte) ([]byte, error) { return appendCommitment(b, &c) }

@@ -121,10 +121,7 @@ func (d Date) String() string {
 
 // MarshalJSON writes "YYYY-MM-DD" or null.
 func (d Date) MarshalJSON() ([]byte, error) {
-	if d.IsZero() {
-		return []byte("null"), nil
-	}
-	return json.Marshal(d.String())
+	return appendDate(nil, d), nil
 }
 
 // UnmarshalJSON reads "YYYY-MM-DD" or null.

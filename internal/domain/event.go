@@ -1,7 +1,5 @@
 package domain
 
-import "encoding/json"
-
 // Modalities: how the text stands toward an event. A promise, a demand, a
 // condition, a denial and a report are not facts.
 const (
@@ -101,22 +99,10 @@ type Event struct {
 
 // MarshalJSON writes the event with "kind":"event" first and empty actor
 // lists as [].
-func (e Event) MarshalJSON() ([]byte, error) {
-	type plain Event
-	if e.Source == nil {
-		e.Source = []Actor{}
-	}
-	if e.Target == nil {
-		e.Target = []Actor{}
-	}
-	if e.PLOVER.Context == nil {
-		e.PLOVER.Context = []string{}
-	}
-	return json.Marshal(struct {
-		Kind string `json:"kind"`
-		plain
-	}{"event", plain(e)})
-}
+func (e Event) MarshalJSON() ([]byte, error) { return appendEvent(nil, &e) }
+
+// AppendJSON appends the event as MarshalJSON writes it.
+func (e Event) AppendJSON(b []byte) ([]byte, error) { return appendEvent(b, &e) }
 
 // Feature is an event as a GeoJSON feature: the point of its place, and
 // the event record as its properties. An event without a place has none:

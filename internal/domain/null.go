@@ -13,10 +13,7 @@ type NullString string
 
 // MarshalJSON writes null for the empty string.
 func (s NullString) MarshalJSON() ([]byte, error) {
-	if s == "" {
-		return []byte("null"), nil
-	}
-	return json.Marshal(string(s))
+	return appendNullString(nil, s), nil
 }
 
 // UnmarshalJSON reads null as the empty string.

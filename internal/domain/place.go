@@ -1,7 +1,6 @@
 package domain
 
 import (
-	"encoding/json"
 	"strconv"
 )
 
@@ -70,29 +69,4 @@ func (p *Place) SameKey(q *Place) bool {
 // place given to a sentence that names none) with null text and span, and
 // one that no dictionary knows ("the village of Kishishe": a name only,
 // no Precision) with null coordinates and precision.
-func (p Place) MarshalJSON() ([]byte, error) {
-	type plain Place
-	if p.Precision == "" {
-		var text *string
-		var span *Span
-		if p.Text != "" {
-			text, span = &p.Text, &p.Span
-		}
-		return json.Marshal(struct {
-			Text      *string  `json:"text"`
-			Span      *Span    `json:"span"`
-			Lat       *float64 `json:"lat"`
-			Lon       *float64 `json:"lon"`
-			Precision *string  `json:"precision"`
-			plain
-		}{text, span, nil, nil, nil, plain(p)})
-	}
-	if p.Text != "" {
-		return json.Marshal(plain(p))
-	}
-	return json.Marshal(struct {
-		Text *string `json:"text"`
-		Span *Span   `json:"span"`
-		plain
-	}{nil, nil, plain(p)})
-}
+func (p Place) MarshalJSON() ([]byte, error) { return appendPlace(nil, &p) }

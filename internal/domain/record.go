@@ -46,6 +46,12 @@ func (m Mention) MarshalJSON() ([]byte, error) {
 	}{"mention", plain(m)})
 }
 
+// AppendJSON appends the mention as MarshalJSON writes it.
+func (m Mention) AppendJSON(b []byte) ([]byte, error) {
+	j, err := m.MarshalJSON()
+	return append(b, j...), err
+}
+
 // Place returns the mention as a place, or nil when it is not one.
 func (m *Mention) Place() *Place {
 	if m.Type != MentionPlace || m.Lat == nil || m.Lon == nil {

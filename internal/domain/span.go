@@ -33,7 +33,7 @@ func (s Span) Of(text string) string {
 
 // MarshalJSON writes the span as [start, end].
 func (s Span) MarshalJSON() ([]byte, error) {
-	return fmt.Appendf(nil, "[%d,%d]", s.Start, s.End), nil
+	return appendSpan(nil, s), nil
 }
 
 // UnmarshalJSON reads [start, end].
