@@ -55,7 +55,7 @@ func Ledger(commitments []domain.Commitment, events []domain.Event, claims []dom
 			}
 		}
 	}
-	var facts []fact
+	facts := make([]fact, 0, len(events)+len(claims))
 	// The events of one sentence share its words.
 	sentenceWords := map[string][]string{}
 	for i := range events {
