@@ -97,6 +97,7 @@ func Ledger(commitments []domain.Commitment, events []domain.Event, claims []dom
 	out := make([]domain.Commitment, len(commitments))
 	// Each commitment's candidates are listed in these, used again.
 	var candBuf, breakBuf []int
+	var merge merger
 	for i := range commitments {
 		c := commitments[i]
 		c.Evidence = nil
@@ -115,7 +116,7 @@ func Ledger(commitments []domain.Commitment, events []domain.Event, claims []dom
 		// break it are read on.
 		listed := map[string]int{}
 		unlisted := map[string]bool{}
-		cands := candidates(candBuf[:0], byCountry, facts, j, parties, kindsFor(j))
+		cands := candidates(candBuf[:0], &merge, byCountry, facts, j, parties, kindsFor(j))
 		candBuf = cands
 		narrowed := false
 		for n := 0; n < len(cands); n++ {
@@ -131,7 +132,7 @@ func Ledger(commitments []domain.Commitment, events []domain.Event, claims []dom
 				}
 				if !narrowed {
 					narrowed = true
-					rest := candidates(breakBuf[:0], byCountry, facts, j, parties, breakingKinds(j))
+					rest := candidates(breakBuf[:0], &merge, byCountry, facts, j, parties, breakingKinds(j))
 					breakBuf = rest
 					from, _ := slices.BinarySearch(rest, k+1)
 					cands, n = rest[from:], -1
@@ -200,6 +201,7 @@ type fact struct {
 	// of another kind asks.
 	doing, absent bool
 	pkey          string // placeKey(place)
+	pname         string // the place's name in lower case
 	negated       bool
 	claim         bool // read from a claim, not an event
 }
@@ -246,7 +248,7 @@ func eventFact(e *domain.Event, sentenceWords map[string][]string) (fact, bool) 
 	}
 	f := fact{id: e.ID, article: e.ArticleID, date: e.Date, actors: codes(e.Source), place: e.Place, words: ws}
 	f.readWords()
-	f.pkey = placeKey(f.place)
+	f.pkey, f.pname = placeKey(f.place), placeName(f.place)
 	if e.AttributedTo != nil {
 		f.speaker = string(e.AttributedTo.Code)
 	}
@@ -298,7 +300,7 @@ func claimFact(c *domain.Claim) (fact, bool) {
 	f := fact{id: c.ID, article: c.ArticleID, date: c.Date, actors: codes(c.Actors), speaker: string(c.Speaker.Code),
 		place: c.Place, words: words(c.Proposition), claim: true}
 	f.readWords()
-	f.pkey = placeKey(f.place)
+	f.pkey, f.pname = placeKey(f.place), placeName(f.place)
 	switch {
 	case c.Topic == domain.TopicFighting && c.Polarity == "ongoing",
 		c.Topic == domain.TopicCeasefire && c.Polarity == "violated":
@@ -471,6 +473,14 @@ func (j *judge) adversary(speaker string) bool {
 // own reports whether the actor itself says so.
 func (j *judge) own(speaker string) bool { return speaker != "" && sameActor(j.c, speaker) }
 
+// placeName returns the place's name in lower case, "" for none.
+func placeName(p *domain.Place) string {
+	if p == nil {
+		return ""
+	}
+	return strings.ToLower(p.Name)
+}
+
 func (j *judge) here(f *fact) bool {
 	if j.c.Place == nil || f.place == nil {
 		return true
@@ -609,7 +619,7 @@ func (j *judge) judge(f *fact) (domain.Evidence, bool) {
 		if j.evac && f.kind == factOpen && f.evacuation && j.sameCountry(f.place) {
 			return done("evacuation carried out")
 		}
-		if f.kind == factOther && (j.sameCountry(f.place) || f.place != nil && slices.Contains(j.sentence, strings.ToLower(f.place.Name))) && j.thingDone(f) {
+		if f.kind == factOther && (j.sameCountry(f.place) || f.place != nil && slices.Contains(j.sentence, f.pname)) && j.thingDone(f) {
 			return done("carried out")
 		}
 	}
@@ -724,8 +734,8 @@ func factCountries(f *fact) []string {
 // candidates returns, in date order, the facts that may settle c: those
 // of its actor's, its partners', its beneficiary's and its place's
 // countries, of organisations, and those that name no country, dated on
-// or after c. It appends them to dst[:0].
-func candidates(dst []int, byCountry map[string][]int, facts []fact, j *judge, parties []string, kinds []string) []int {
+// or after c. It appends them to dst[:0], merging with m.
+func candidates(dst []int, m *merger, byCountry map[string][]int, facts []fact, j *judge, parties []string, kinds []string) []int {
 	c := j.c
 	keys := []string{"", "org", country(string(c.Actor.Code))}
 	for _, p := range parties {
@@ -737,7 +747,7 @@ func candidates(dst []int, byCountry map[string][]int, facts []fact, j *judge, p
 	if c.Place != nil {
 		keys = append(keys, string(c.Place.Country))
 	}
-	out := dst[:0]
+	var runs [][]int
 	var seen []string
 	for _, kind := range kinds {
 		for _, cc := range keys {
@@ -756,11 +766,49 @@ func candidates(dst []int, byCountry map[string][]int, facts []fact, j *judge, p
 				to, _ = slices.BinarySearchFunc(idx, j.end, cmpDate)
 				to = max(to, from)
 			}
-			out = append(out, idx[from:to]...)
+			if from < to {
+				runs = append(runs, idx[from:to])
+			}
 		}
 	}
-	slices.Sort(out)
-	return slices.Compact(out)
+	return m.merge(dst[:0], runs)
+}
+
+// merger merges ascending runs of numbers in two buffers it keeps from
+// one call to the next.
+type merger struct{ a, b []int }
+
+// merge appends to dst the numbers of the ascending runs, in order and
+// each once (a fact filed under two countries is in two runs): each run
+// is merged into what came before, rather than all sorted again.
+func (m *merger) merge(dst []int, runs [][]int) []int {
+	var acc []int
+	for _, r := range runs {
+		if acc == nil {
+			acc = r
+			continue
+		}
+		acc = mergeTwo(m.a[:0], acc, r)
+		m.a, m.b = m.b, acc
+	}
+	return append(dst, acc...)
+}
+
+// mergeTwo appends to dst the numbers of the ascending runs a and b, each
+// once.
+func mergeTwo(dst, a, b []int) []int {
+	for len(a) > 0 && len(b) > 0 {
+		switch {
+		case a[0] < b[0]:
+			dst, a = append(dst, a[0]), a[1:]
+		case b[0] < a[0]:
+			dst, b = append(dst, b[0]), b[1:]
+		default:
+			dst, a, b = append(dst, a[0]), a[1:], b[1:]
+		}
+	}
+	dst = append(dst, a...)
+	return append(dst, b...)
 }
 
 // breakingKinds lists the kinds of fact that can break a commitment (see
