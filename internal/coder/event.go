@@ -155,6 +155,23 @@ func (c *Coder) sentenceEvents(d *Doc, si int) {
 			governing[govOf[i]] = true
 		}
 	}
+	// "urged Israel to halt the strikes and allow aid in": the second
+	// verb is the demand's too, though the demand is coded already (its
+	// pattern holds the first verb) and so stays coded.
+	coordGov := make([]bool, len(ms))
+	for i := range ms {
+		if govOf[i] != -1 || governing[i] {
+			continue
+		}
+		for j := i - 1; j >= 0; j-- {
+			if g := &ms[j]; g.End <= ms[i].Start && (classOf(g) == classDemand || classOf(g) == classPromise) {
+				if coordinatedInfinitive(toks, g, &ms[i]) {
+					govOf[i], coordGov[i] = j, true
+				}
+				break
+			}
+		}
+	}
 	var sentDrafts []*draft
 	var according *[]claimSite // the sentence's "according to", once a draft asks
 	for i := range ms {
@@ -199,12 +216,30 @@ func (c *Coder) sentenceEvents(d *Doc, si int) {
 			}
 			dr.trigger = append(append([]int(nil), gm.Trigger...), dr.trigger...)
 			dr.start = gm.Start
+			if coordGov[i] && dr.code == gm.Code {
+				continue // the demand again
+			}
 		}
 		if r := reportOf[i]; r >= 0 {
 			rm := ms[r]
 			dr.report = &rm
 		}
 		c.actors(d, si, dr, actors, sentDrafts)
+		if coordGov[i] {
+			// Made by whom the demand or promise it joins is made (and a
+			// demand put to whom that one is put).
+			// (coded alone, or with the act its pattern holds).
+			k := slices.IndexFunc(sentDrafts, func(x *draft) bool {
+				return x.start == dr.gov.Start && (x.match.Rule == dr.gov.Rule || x.gov != nil && x.gov.Rule == dr.gov.Rule)
+			})
+			if k < 0 {
+				continue
+			}
+			dr.source = sentDrafts[k].source
+			if dr.govClass == classDemand {
+				dr.target = sentDrafts[k].target // whom it is put to
+			}
+		}
 		if !c.plausible(d, si, dr, actors) {
 			continue
 		}
@@ -986,6 +1021,30 @@ func governs(toks []text.Token, g, m *codebook.Match, d *Doc, actors []int) bool
 		return false
 	}
 	return true
+}
+
+// coordinatedInfinitive reports whether m is a bare verb joined by "and"
+// or "or" to the infinitive that ends the demand or promise g: "urged
+// Israel to halt the strikes and allow aid into Gaza", "pledged to
+// rebuild the school or pay for it".
+func coordinatedInfinitive(toks []text.Token, g, m *codebook.Match) bool {
+	if m.Form != codebook.Base || m.Nominal || m.Start != m.Head || m.Start-g.End < 1 || m.Start-g.End > 8 {
+		return false
+	}
+	if w := toks[m.Start-1].Norm; w != "and" && w != "or" {
+		return false
+	}
+	for _, t := range toks[g.End : m.Start-1] {
+		if t.Kind == text.Punct && t.Norm != "-" && t.Norm != "'s" || isFinite(t) {
+			return false
+		}
+	}
+	for k := g.Head + 1; k+1 < g.End; k++ {
+		if toks[k].Norm == "to" {
+			return true
+		}
+	}
+	return false
 }
 
 // accordingSites returns the "according to" attributions of sentence si
