@@ -188,6 +188,13 @@ func readTopic(toks []text.Token, a, b int) (reading, bool) {
 	if r.topic == domain.TopicCeasefire && hasAny(toks, a, b, "possible", "if", "unless", "could", "might", "may", "proposed", "called", "calls", "demanded", "urged") {
 		return reading{}, false
 	}
+	// "was ready for an unconditional ceasefire", "open to a truce",
+	// "wants a ceasefire": a stance toward a truce to come, not one that
+	// holds.
+	if r.topic == domain.TopicCeasefire && hasAny(toks, a, cue, "ready", "prepared", "willing", "open", "wants", "want",
+		"hopes", "hope", "seeks", "seeking", "offered", "offers", "offer") {
+		return reading{}, false
+	}
 	pol, at := "", -1
 	for _, p := range r.polarities {
 		for k := a; k < b; k++ {
