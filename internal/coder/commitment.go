@@ -457,7 +457,7 @@ func adjectiveOf(d *Doc, a int, actors []int) bool {
 }
 
 // conditionAfter returns the condition a promise is held on, in the words
-// after its action: "as long as …", "only if …", "if …", "unless …",
+// after its action: "as long as …", "only if …", "if …", "once …", "unless …",
 // "provided that …", "on condition that …", "only together with …", "for
 // every …".
 func conditionAfter(d *Doc, si, from int) string {
@@ -467,6 +467,9 @@ func conditionAfter(d *Doc, si, from int) string {
 		open := false
 		switch {
 		case w == "if" || w == "unless" || w == "provided" || w == "providing":
+			open = true
+		case w == "once" && subordinator(toks, k) && k+1 < len(toks) && toks[k+1].Kind == text.Word:
+			// "would halt the attacks once a ceasefire takes hold"
 			open = true
 		case w == "as" && k+2 < len(toks) && toks[k+1].Norm == "long" && toks[k+2].Norm == "as":
 			open = true

@@ -212,6 +212,18 @@ func triggerText(s string, toks []text.Token, idx []int) (string, domain.Span) {
 	return b.String(), domain.Span{Start: toks[idx[0]].Start, End: toks[idx[len(idx)-1]].End}
 }
 
+// inConditionAfter reports whether token t lies in a condition opened
+// after token from, in the same clause: "would halt the attacks once a
+// ceasefire takes hold in Gaza" halts them wherever they are, not in Gaza.
+func inConditionAfter(toks []text.Token, from, t int) bool {
+	for k := from; k < t; k++ {
+		if conditionalOpener(toks, k) {
+			return clauseEnd(toks, k+1) > t
+		}
+	}
+	return false
+}
+
 // placeOf chooses where an event happened: a place the sentence puts it in
 // ("in Yerevan", "near Stepanakert"), else a place the sentence names,
 // else the article's focus place.
@@ -222,7 +234,8 @@ func (c *Coder) placeOf(d *Doc, dr *draft) *domain.Place {
 	for _, i := range d.Sentence[dr.sent] {
 		m := &d.Mentions[i]
 		p := m.Place()
-		if p == nil || m.Metonymy || originOf(toks, m.Tok) || namesAgreement(toks, m) || ownsPlace(d, dr.sent, m) {
+		if p == nil || m.Metonymy || originOf(toks, m.Tok) || namesAgreement(toks, m) || ownsPlace(d, dr.sent, m) ||
+			inConditionAfter(toks, dr.match.End, m.Tok) {
 			continue
 		}
 		score := 1
