@@ -883,8 +883,9 @@ func hasGoverned(reportOf []int, i int) bool {
 // reciprocalCode reports whether an event between coordinated actors is
 // mutual: meetings, talks, agreements, cooperation, clashes.
 // mutualVerbs make any act one of each party to the other: "Russia and
-// Ukraine exchanged prisoners".
-var mutualVerbs = text.NewWordSet("exchange", "exchanged", "exchanging", "exchanges", "swap", "swapped", "swapping", "swaps")
+// Ukraine exchanged prisoners", "Thailand and Cambodia traded fire".
+var mutualVerbs = text.NewWordSet("exchange", "exchanged", "exchanging", "exchanges", "swap", "swapped", "swapping", "swaps",
+	"trade", "traded", "trading", "trades")
 
 // reducedCharge reports whether a verb of accusation is a participle
 // after the noun it charges ("companies … accused of helping", "a man
