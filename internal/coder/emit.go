@@ -215,6 +215,9 @@ func triggerText(s string, toks []text.Token, idx []int) (string, domain.Span) {
 // inConditionAfter reports whether token t lies in a condition opened
 // after token from, in the same clause: "would halt the attacks once a
 // ceasefire takes hold in Gaza" halts them wherever they are, not in Gaza.
+// (A clause of time is another matter: "returned fire after Ukrainian
+// forces shelled their positions in the Donetsk region" is most often
+// where the act was too.)
 func inConditionAfter(toks []text.Token, from, t int) bool {
 	for k := from; k < t; k++ {
 		if conditionalOpener(toks, k) {

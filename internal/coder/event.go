@@ -253,6 +253,10 @@ func (c *Coder) sentenceEvents(d *Doc, si int) {
 			dr.reduced = true
 		}
 		dr.modality, dr.cond = modalityOf(d, si, dr)
+		if dr.code == "171" && seizesPlace(d, si, dr) {
+			// "seized Goma": a town taken, not property.
+			dr.code = "192"
+		}
 		c.recode(d, si, dr, actors)
 		if dr.modality == domain.ModalityAsserted && declaresThat(toks, dr) && len(dr.source) > 0 {
 			// "Azerbaijan declared that a ceasefire had been reached": the
@@ -1022,6 +1026,28 @@ func governs(toks []text.Token, g, m *codebook.Match, d *Doc, actors []int) bool
 		return false
 	}
 	return true
+}
+
+// seizesPlace reports whether the verb of a seizure takes a place as its
+// object: "seized Goma last month", "seized Bukavu and Uvira", "seized the
+// Kharkiv region" (a populated place or region, not a country named as
+// an actor, nor property "in Goma").
+func seizesPlace(d *Doc, si int, dr *draft) bool {
+	m := dr.match
+	if m.Nominal || m.Passive || m.End != m.Head+1 {
+		return false
+	}
+	at := m.End
+	if toks := d.tokens(si); at < len(toks) && toks[at].Norm == "the" {
+		at++
+	}
+	for _, i := range d.Sentence[si] {
+		mm := &d.Mentions[i]
+		if mm.Tok == at && mm.Type == domain.MentionPlace && !mm.Metonymy && mm.Precision != domain.PrecisionCountry {
+			return true
+		}
+	}
+	return false
 }
 
 // coordinatedInfinitive reports whether m is a bare verb joined by "and"
@@ -2494,14 +2520,45 @@ func movesForces(code, verb string) bool {
 // predicateEnd returns where the predicate that starts at token from ends,
 // at end at the latest: before "and" and a finite verb, which starts a
 // predicate of its own ("condemned the attack and said the U.S. was
-// willing to assist Tunisian authorities" condemned no authorities).
+// willing to assist Tunisian authorities" condemned no authorities), and
+// before a clause of time ("entered the town after government troops
+// withdrew" entered it, not the troops).
 func predicateEnd(d *Doc, toks []text.Token, from, end int) int {
 	for k := from; k+1 < end; k++ {
 		if toks[k].Norm == "and" && toks[k+1].Shape == text.Lower && (sayVerbs.At(&toks[k+1]) || isFiniteVerb(d, toks[k+1].Norm)) {
 			return k
 		}
+		if k > from && timeClauses.At(&toks[k]) && !isGerund(toks[k+1].Norm) && finiteWithin(d, toks, k+2, min(end, k+9)) {
+			return k
+		}
 	}
 	return end
+}
+
+// timeClauses open a clause of time when a finite verb follows. (A
+// clause of "until" or "before" is often what the act waits on, and
+// names its target: "will not lift the embargo until China signs".)
+var timeClauses = text.NewWordSet("after", "when", "while", "since")
+
+// finiteWithin reports whether a finite verb (a lower-case past or
+// third-person form after a word that can end a subject, not after an
+// article or "and": "allied militias" is no verb) comes in tokens [a, b)
+// before any punctuation.
+func finiteWithin(d *Doc, toks []text.Token, a, b int) bool {
+	for k := a; k < b && k < len(toks); k++ {
+		t := &toks[k]
+		if t.Kind == text.Punct {
+			return false
+		}
+		if t.Shape == text.Lower && (isFiniteVerb(d, t.Norm) || d.verbs.IsPast(t.Norm)) {
+			switch p := toks[k-1].Norm; {
+			case determiners.At(&toks[k-1]), p == "and", p == "or", p == "of", p == "with", p == "the", p == "a", p == "an":
+				continue
+			}
+			return true
+		}
+	}
+	return false
 }
 
 // isFiniteVerb reports whether a word is the past or third-person form of
