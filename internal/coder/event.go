@@ -294,6 +294,11 @@ func (c *Coder) sentenceEvents(d *Doc, si int) {
 		if unnamed := unnamedSource(toks, dr.start); unnamed != "" && dr.speaker < 0 {
 			dr.unnamed = unnamed
 		}
+		if dr.speaker < 0 && dr.report == nil && dr.unnamed == "" {
+			// "…, witnesses said", "…, residents and a military source
+			// said": theirs, unnamed.
+			dr.unnamed = trailingUnnamed(toks, dr.end)
+		}
 		if len(dr.source) == 0 && dr.speaker >= 0 && dr.report != nil && denyVerbs.At(&toks[dr.report.Head]) &&
 			(dr.match.Form == codebook.Gerund || dr.match.Nominal && strings.HasSuffix(toks[dr.match.Start].Norm, "ing")) &&
 			dr.match.Start == dr.report.End {
@@ -1160,6 +1165,30 @@ func unnamedSource(toks []text.Token, i int) string {
 				return toks[k-1].Norm
 			}
 		}
+	}
+	return ""
+}
+
+// trailingUnnamed returns the unnamed source of a sentence that ends
+// with one set off by a comma after token from ("…, witnesses said", "…,
+// residents and a military source said on Thursday"), or "".
+func trailingUnnamed(toks []text.Token, from int) string {
+	for k := from + 1; k < len(toks); k++ {
+		if !sayVerbs.At(&toks[k]) {
+			continue
+		}
+		if len(toks)-k > 5 {
+			return "" // more follows than a time
+		}
+		for j := k - 1; j > from && j >= k-6; j-- {
+			if toks[j].Norm == "," {
+				return unnamedBefore(toks, k)
+			}
+			if toks[j].Kind == text.Punct {
+				return ""
+			}
+		}
+		return ""
 	}
 	return ""
 }
@@ -2289,6 +2318,9 @@ func objectAfterVerb(d *Doc, toks []text.Token, m *gazetteer.Mention, preps bool
 	w := toks[j].Norm
 	// A subordinator opens a clause whose subjects follow it: "hours after
 	// Armenia and Azerbaijan agreed".
+	if j > 0 && toks[j-1].Norm == "to" && d.verbs.IsVerb(w) {
+		return true // "crowds trying to reach parliament, and some protesters set fire …"
+	}
 	return isFiniteVerb(d, w) || d.verbs.IsPast(w) || preps && prepositions.At(&toks[j]) && !subordinator(toks, j)
 }
 
@@ -2602,7 +2634,7 @@ func newClauseSubject(d *Doc, toks []text.Token, mm *gazetteer.Mention) bool {
 	case "was", "were", "is", "are", "has", "have", "had", "would", "will", "could", "said", "says":
 		return true
 	}
-	return len(next.Norm) >= 5 && pastOfVerb(d, next.Norm)
+	return len(next.Norm) >= 5 && pastOfVerb(d, next.Norm) || d.verbs.IsPast(next.Norm)
 }
 
 // pastOfVerb reports whether w is the -ed form of a verb the codebook
