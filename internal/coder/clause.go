@@ -118,6 +118,13 @@ func clauseEnd(toks []text.Token, i int) int {
 			if subordinators.Has(n) || relatives.Has(n) || n == "and" || n == "but" || isGerund(n) || n == "saying" || attribution(toks, k) {
 				return k
 			}
+			if (n == "a" || n == "an") && k+3 < len(toks) && toks[k+2].Shape == text.Lower &&
+				(toks[k+3].Norm == "the" || toks[k+3].Norm == "that" || toks[k+3].Norm == "which" || toks[k+3].Norm == "by") {
+				// "…, a directive the High Court suspended", "…, a
+				// charge the opposition denied", "…, a move that …": a
+				// comment on the clause, not its object.
+				return k
+			}
 		}
 	}
 	return len(toks)
