@@ -1166,6 +1166,30 @@ func (st *state) antecedent(si, p int, plural bool) (*Mention, bool) {
 	return nil, false
 }
 
+// openingSubject returns the actor a sentence opens with ("Rwanda
+// denies …", "The Sudanese army said …"): a country, organisation or
+// state body with a country, not a person; or nil.
+func (st *state) openingSubject(si int) (*Mention, bool) {
+	toks := st.toks(si)
+	for j := len(st.out) - 1; j >= 0; j-- {
+		m := &st.out[j]
+		if m.Sentence > si {
+			continue
+		}
+		if m.Sentence < si {
+			break
+		}
+		if m.Tok != 0 && !(m.Tok == 1 && toks[0].Norm == "the") {
+			continue
+		}
+		if m.Type == domain.MentionPerson || m.Pronoun || m.Code == "" || m.Country == "" || m.Type == domain.MentionPlace && !m.Metonymy {
+			return nil, false
+		}
+		return m, true
+	}
+	return nil, false
+}
+
 // rolePosted returns the post named just before a comma that opens a
 // name at token start ("The US commander in Iraq, General David
 // Petraeus"): an actor mention with a country and a sector, followed by
@@ -1212,6 +1236,12 @@ var stateSectors = map[string]bool{domain.SectorGovernment: true, domain.SectorM
 // its peacekeepers"), agents of no country aside; in "Armenia accused
 // Azerbaijan of attacking its soldiers" it is either, so none.
 func (st *state) itsAntecedent(si, p int) (*Mention, bool) {
+	if p == 0 && si > 0 {
+		// "Rwanda denies supporting M23. Its government says …": a
+		// sentence that opens with "its" means the subject the sentence
+		// before opened with.
+		return st.openingSubject(si - 1)
+	}
 	var found, unknown *Mention
 	var other domain.NullString // the country of a place after the antecedent
 	for j := len(st.out) - 1; j >= 0; j-- {
