@@ -234,6 +234,11 @@ func (c *Coder) placeOf(d *Doc, dr *draft) *domain.Place {
 	toks := d.tokens(dr.sent)
 	var best *domain.Place
 	bestScore, bestMention := -1000, -1
+	// A town or region, scored, of the kind a country named as the best
+	// place may give way to.
+	var finer *domain.Place
+	finerScore, finerMention := -1000, -1
+	venueLike := codebook.Root(dr.code) >= "03" && codebook.Root(dr.code) <= "05"
 	for _, i := range d.Sentence[dr.sent] {
 		m := &d.Mentions[i]
 		p := m.Place()
@@ -242,7 +247,9 @@ func (c *Coder) placeOf(d *Doc, dr *draft) *domain.Place {
 			continue
 		}
 		score := 1
+		venue := false
 		if k := prepBefore(toks, m.Tok); k >= 0 {
+			venue = toks[k].Norm == "in" || toks[k].Norm == "at"
 			switch toks[k].Norm {
 			case "in", "at", "near", "outside", "across", "into", "inside", "around", "on", "from", "towards", "toward":
 				score += 3
@@ -275,15 +282,26 @@ func (c *Coder) placeOf(d *Doc, dr *draft) *domain.Place {
 		if dateline(toks, m) {
 			score -= 6
 		}
-		if named := d.namedCountries(); len(named) > 0 && !named[p.Country] {
-			score -= 6 // a town of a country the article never names
+		if named := d.namedCountries(); len(named) > 0 && !named[p.Country] && !(venueLike && venue) {
+			// A town of a country the article never names (but talks
+			// "in Istanbul", a meeting "at Doha" are held abroad).
+			score -= 6
 		}
 		if score > bestScore {
 			best, bestScore, bestMention = p, score, i
 		}
+		if p.Precision != domain.PrecisionCountry && !dateline(toks, m) && !inAttribution(toks, m.Tok) && score > finerScore {
+			finer, finerScore, finerMention = p, score, i
+		}
+	}
+	if best != nil && best.Precision == domain.PrecisionCountry && finer != nil && finer.Country == best.Country && finerScore >= bestScore-3 {
+		// "launched drones at Ukraine, killing four people in the southern
+		// city of Kherson": the town, where the country is named as the
+		// target or the whole.
+		best, bestScore, bestMention = finer, finerScore, finerMention
 	}
 	if best != nil {
-		if named := d.namedCountries(); len(named) > 0 && !named[best.Country] && d.Focus != nil && named[d.Focus.Country] {
+		if named := d.namedCountries(); len(named) > 0 && !named[best.Country] && !(venueLike && bestScore > 0) && d.Focus != nil && named[d.Focus.Country] {
 			p := *d.Focus
 			return &p
 		}

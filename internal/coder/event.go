@@ -3151,6 +3151,9 @@ func placeTarget(d *Doc, dr *draft) *domain.Actor {
 	if p.Span.IsZero() {
 		return nil // the article's focus, not the sentence's words
 	}
+	if named := d.namedCountries(); codebook.Root(dr.code) == "03" && len(named) > 0 && !named[p.Country] {
+		return nil // a venue abroad: "agreed in Istanbul to exchange prisoners"
+	}
 	toks := d.tokens(dr.sent)
 	for _, i := range d.Sentence[dr.sent] {
 		if m := &d.Mentions[i]; m.Span == p.Span && dateline(toks, m) {
