@@ -225,6 +225,11 @@ func (c *Coder) sentenceEvents(d *Doc, si int) {
 			dr.report = &rm
 		}
 		c.actors(d, si, dr, actors, sentDrafts)
+		if takesPeople(d, dr) {
+			// "soldiers captured during the fighting", "captured two
+			// rebel commanders": people taken, no ground.
+			continue
+		}
 		if coordGov[i] {
 			// Made by whom the demand or promise it joins is made (and a
 			// demand put to whom that one is put).
@@ -1033,6 +1038,29 @@ func governs(toks []text.Token, g, m *codebook.Match, d *Doc, actors []int) bool
 	return true
 }
 
+// takesPeople reports whether a bare verb of capture (192 "+capture")
+// has people as every target, as its object or the noun before it:
+// soldiers or commanders taken, not ground.
+func takesPeople(d *Doc, dr *draft) bool {
+	m := dr.match
+	if !strings.HasPrefix(dr.code, "192") || m.Nominal || m.End != m.Head+1 || len(dr.target) == 0 {
+		return false
+	}
+	for _, t := range dr.target {
+		mm := &d.Mentions[t]
+		if mm.Type == domain.MentionPlace || mm.Metonymy || mm.Sector == "" {
+			return false
+		}
+		// Its object, just after it, or the noun it follows as a
+		// participle; not an actor of a clause further on ("captured the
+		// mosque from where Islamic State proclaimed …").
+		if !(mm.Tok >= m.End && mm.Tok <= m.End+2 || mm.TokEnd == m.Start) {
+			return false
+		}
+	}
+	return true
+}
+
 // seizesPlace reports whether the verb of a seizure takes a place as its
 // object: "seized Goma last month", "seized Bukavu and Uvira", "seized the
 // Kharkiv region" (a populated place or region, not a country named as
@@ -1777,7 +1805,9 @@ func reducedPassive(d *Doc, si int, dr *draft, subj []int, actors []int) bool {
 	switch codebook.Root(m.Code) {
 	case "17", "18", "20":
 	default:
-		if !strings.HasPrefix(m.Code, "084") {
+		// Releases, and seizures of ground, take an object: "soldiers
+		// captured during the fighting" were captured.
+		if !strings.HasPrefix(m.Code, "084") && !strings.HasPrefix(m.Code, "192") {
 			return false
 		}
 	}

@@ -224,6 +224,12 @@ func readTopic(toks []text.Token, a, b int) (reading, bool) {
 	return reading{topic: r.topic, polarity: pol, cue: cue, negated: neg}, true
 }
 
+// capturedThings are what is captured or seized that is no ground.
+var capturedThings = text.NewWordSet("soldiers", "soldier", "troops", "fighters", "prisoners", "hostages", "civilians",
+	"people", "men", "women", "children", "weapons", "arms", "ammunition", "tanks", "vehicles", "drones", "equipment",
+	"ship", "ships", "vessel", "vessels", "tanker", "cargo", "assets", "property", "documents", "servicemen", "militants",
+	"rebels", "commander", "commanders", "officers", "journalists", "workers", "crew")
+
 // topicCues maps each cue word to the rules it cues, a bit per rule in
 // topicRules' order: one lookup a token instead of one a rule.
 var topicCues = func() map[string]uint64 {
@@ -254,6 +260,11 @@ func cueFits(toks []text.Token, k int, topic string) bool {
 	if k+1 < len(toks) {
 		next = toks[k+1].Norm
 	}
+	if topic == domain.TopicFighting && (prev == "during" || k >= 2 && toks[k-2].Norm == "during" && determiners.Has(prev)) {
+		// "soldiers captured during the fighting": a time past, not a
+		// report that fighting goes on.
+		return false
+	}
 	switch w {
 	case "cease":
 		// "cease-fire", "hostilities would cease", "cease fire".
@@ -276,6 +287,16 @@ func cueFits(toks []text.Token, k int, topic string) bool {
 		return prev != "hunger" && prev != "general"
 	case "control":
 		return next != "of" || prev == "took" || prev == "seized" || prev == "in" || prev == "under"
+	case "captured", "seized":
+		// "soldiers captured during the fighting", "seized weapons":
+		// people or things taken, not ground.
+		if capturedThings.Has(next) || determiners.Has(next) && k+2 < len(toks) && capturedThings.Has(toks[k+2].Norm) {
+			return false
+		}
+		// After such a noun and before no object, a participle: "soldiers
+		// captured during the fighting"; "rebels seized the town" seized
+		// ground.
+		return !capturedThings.Has(prev) || next != "" && !prepositions.Has(next) && next != "," && next != "."
 	case "road", "roads", "route", "routes":
 		return topic == domain.TopicCorridor
 	}
