@@ -79,3 +79,36 @@ func TestEvidenceBrokenAfterFull(t *testing.T) {
 		t.Errorf("trail of %d fulfilments and %d violations, want 10 and 1", kept, broken)
 	}
 }
+
+// TestEvidenceAdversary: the adversary's word that a party kept its
+// promise is evidence of it ("Cambodia's defence ministry said Thailand
+// released 18 soldiers"); its word that the party broke it is an
+// accusation, not evidence.
+func TestEvidenceAdversary(t *testing.T) {
+	day := domain.Date{Year: 2025, Month: 7, Day: 28}
+	pledge := domain.Commitment{ID: "m1", ArticleID: "a0", Date: day, Actor: domain.Actor{Code: "THA"},
+		Category: domain.CategoryRelease, Action: "release captured soldiers",
+		Sentence: "Thailand and Cambodia agreed to release captured soldiers.", Status: domain.StatusPending}
+	kept := domain.Event{ID: "e1", ArticleID: "a1", Date: day.AddDays(3), CAMEO: "0841", Modality: domain.ModalityReported,
+		Source: []domain.Actor{{Code: "THA"}}, Target: []domain.Actor{{Code: "KHMMIL"}},
+		AttributedTo: &domain.Actor{Code: "KHMMIL"}, Sentence: "Thailand released 18 Cambodian soldiers, Cambodia's defence ministry said."}
+	// Its partner in the deal, of the same sentence, is its adversary.
+	partner := pledge
+	partner.ID, partner.Actor = "m1b", domain.Actor{Code: "KHM"}
+	got := Ledger([]domain.Commitment{pledge, partner}, []domain.Event{kept}, nil, Options{})[0]
+	if got.Status != domain.StatusFulfilled {
+		t.Errorf("release reported by the adversary: status %s, want fulfilled", got.Status)
+	}
+	truce := domain.Commitment{ID: "m2", ArticleID: "a0", Date: day, Actor: domain.Actor{Code: "THAMIL"},
+		Category: domain.CategoryCeasefire, Action: "stop firing", Sentence: "Thailand agreed to a ceasefire.",
+		Status: domain.StatusPending}
+	accused := domain.Event{ID: "e2", ArticleID: "a2", Date: day.AddDays(1), CAMEO: "194", Modality: domain.ModalityReported,
+		Source: []domain.Actor{{Code: "THAMIL"}}, AttributedTo: &domain.Actor{Code: "KHMGOV"},
+		Sentence: "Thai troops shelled Cambodian villages, Cambodia's government said."}
+	truceB := truce
+	truceB.ID, truceB.Actor = "m2b", domain.Actor{Code: "KHMMIL"}
+	got = Ledger([]domain.Commitment{truce, truceB}, []domain.Event{accused}, nil, Options{})[0]
+	if got.Status != domain.StatusPending {
+		t.Errorf("breach alleged by the adversary: status %s, want pending", got.Status)
+	}
+}

@@ -517,10 +517,10 @@ func (j *judge) judge(f *fact) (domain.Evidence, bool) {
 	if f.date.IsZero() || c.Date.IsZero() || f.date.Before(c.Date) || f.article == c.ArticleID && !f.date.After(c.Date) {
 		return domain.Evidence{}, false
 	}
-	// An accusation by the adversary is not evidence.
-	if j.adversary(f.speaker) {
-		return domain.Evidence{}, false
-	}
+	// An accusation by the adversary is not evidence; its word that the
+	// party kept the promise is ("Cambodia's defence ministry said
+	// Thailand released 18 soldiers").
+	adversary := j.adversary(f.speaker)
 	j.where, j.told = f.place, f.speaker
 	ev := domain.Evidence{Record: f.id, ArticleID: f.article, Date: f.date}
 	done := func(note string) (domain.Evidence, bool) {
@@ -528,6 +528,9 @@ func (j *judge) judge(f *fact) (domain.Evidence, bool) {
 		return ev, true
 	}
 	broken := func(note string) (domain.Evidence, bool) {
+		if adversary {
+			return domain.Evidence{}, false
+		}
 		ev.Status, ev.Note = domain.StatusViolated, note
 		return ev, true
 	}
