@@ -993,7 +993,13 @@ func (c *Coder) readClause(d *Doc, si int, cs *claimSite, cl *clause, speaker do
 			}
 			return []claimReading{{topic: domain.TopicCeasefire, polarity: pol, cue: r.cue, actors: objects}}
 		}
-		return []claimReading{{topic: domain.TopicResponsibility, polarity: polAccused, cue: cl.a, actors: objects}}
+		blamed := claimReading{topic: domain.TopicResponsibility, polarity: polAccused, cue: cl.a, actors: objects}
+		if ok && r.topic == domain.TopicFighting && r.polarity == polOngoing && !r.negated && cs.kind == siteAccuse {
+			// "accused Cambodian troops of firing on Thai positions":
+			// the fighting charged is fighting said to have happened.
+			return []claimReading{{topic: domain.TopicFighting, polarity: polOngoing, cue: r.cue, actors: objects}, blamed}
+		}
+		return []claimReading{blamed}
 	case siteDeny:
 		gerund := cl.a < len(toks) && strings.HasSuffix(toks[cl.a].Norm, "ing") && toks[cl.a].Norm != "nothing"
 		if gerund || hasWord(toks, cl.a, cl.b, "responsibility", "involvement", "role") || (hasCas || hasViolence(toks, cl.a, cl.b)) && !ok {
