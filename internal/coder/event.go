@@ -3067,8 +3067,12 @@ func otherParty(d *Doc, dr *draft, actors []int) []int {
 	best, bestDist := -1, 1<<30
 	toks := d.tokens(dr.sent)
 	stop := predicateEnd(d, toks, dr.match.End, len(toks))
+	from := 0
+	if cs := clauseStart(toks, dr.start); cs > 0 && contrastWords.At(&toks[cs-1]) {
+		from = cs // "the EU said …, while China and Russia warned": not the EU
+	}
 	for _, a := range actors {
-		if d.Mentions[a].Tok >= stop {
+		if d.Mentions[a].Tok >= stop || d.Mentions[a].Tok < from {
 			continue // in a predicate of its own, after "and said"
 		}
 		code := string(d.Mentions[a].Code)
@@ -3093,6 +3097,9 @@ func otherParty(d *Doc, dr *draft, actors []int) []int {
 	}
 	return []int{best}
 }
+
+// contrastWords open a clause set against the one before.
+var contrastWords = text.NewWordSet("while", "whereas", "although", "though", "but")
 
 // declaresThat reports whether the trigger holds a verb of saying followed
 // by "that" ("declared that a ceasefire had been reached").
