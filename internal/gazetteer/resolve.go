@@ -1130,6 +1130,16 @@ func (st *state) antecedent(si, p int, plural bool) (*Mention, bool) {
 		}
 		return nil, false
 	}
+	// "The Houthis have attacked more than 100 merchant ships. They have
+	// said …": a sentence that opens with "They" means the plural subject
+	// the sentence before opened with (a group or agents, not a country:
+	// "The United States sanctioned two commanders. They are accused …"),
+	// not its object.
+	if p == 0 && si > 0 {
+		if m, ok := st.openingSubject(si - 1); ok && m.Sector != "" && (m.Plural || strings.HasSuffix(strings.ToLower(m.Text), "s")) {
+			return m, true
+		}
+	}
 	// They: the plural actors of this sentence before the pronoun, else of
 	// the sentence before; all must agree. An actor of this sentence that
 	// is not plural keeps it from the sentence before: in "The US claimed
