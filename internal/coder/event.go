@@ -225,6 +225,9 @@ func (c *Coder) sentenceEvents(d *Doc, si int) {
 			dr.report = &rm
 		}
 		c.actors(d, si, dr, actors, sentDrafts)
+		if movesForces(dr.code, toks[m.Head].Norm) && len(dr.source) > 0 {
+			ownForces(d, si, dr)
+		}
 		if takesPeople(d, dr) {
 			// "soldiers captured during the fighting", "captured two
 			// rebel commanders": people taken, no ground.
@@ -258,6 +261,15 @@ func (c *Coder) sentenceEvents(d *Doc, si int) {
 			dr.reduced = true
 		}
 		dr.modality, dr.cond = modalityOf(d, si, dr)
+		if dr.modality == domain.ModalityAsserted && m.Form == codebook.Base && m.Start > 0 && toks[m.Start-1].Norm == "to" &&
+			slices.ContainsFunc(sentDrafts, func(x *draft) bool {
+				return x.match.End <= m.Start && movesForces(x.code, toks[x.match.Head].Norm)
+			}) {
+			// "deployed 50,000 soldiers near the border to fight
+			// Ukrainian troops": what the forces are sent for, not yet
+			// done.
+			dr.modality = domain.ModalityIntended
+		}
 		if dr.code == "171" && seizesPlace(d, si, dr) {
 			// "seized Goma": a town taken, not property.
 			dr.code = "192"
@@ -1036,6 +1048,26 @@ func governs(toks []text.Token, g, m *codebook.Match, d *Doc, actors []int) bool
 		return false
 	}
 	return true
+}
+
+// ownForces gives the forces a mover sends, deploys or withdraws, named
+// with no country ("Russia has deployed 50,000 soldiers", "Burundi, which
+// has sent about 10,000 troops"), the mover's country: they are not the
+// article's focus country's, as an agent of no country would otherwise be.
+func ownForces(d *Doc, si int, dr *draft) {
+	src := &d.Mentions[dr.source[0]]
+	if src.Country == "" {
+		return
+	}
+	m := dr.match
+	for _, i := range d.Sentence[si] {
+		mm := &d.Mentions[i]
+		if mm.Tok < m.Start || mm.Tok >= m.End || mm.Country != "" || !strings.HasPrefix(string(mm.Code), domain.UnknownCountry) || !isActor(mm) {
+			continue
+		}
+		mm.Country = src.Country
+		mm.Code = src.Country + mm.Code[len(domain.UnknownCountry):]
+	}
 }
 
 // takesPeople reports whether a bare verb of capture (192 "+capture")
