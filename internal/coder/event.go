@@ -1050,6 +1050,27 @@ func governs(toks []text.Token, g, m *codebook.Match, d *Doc, actors []int) bool
 	return true
 }
 
+// violentGerund reports whether a gerund match is of violence: "killing",
+// "wounding", "destroying".
+func violentGerund(m codebook.Match) bool {
+	return m.Form == codebook.Gerund && violent(codebook.Root(m.Code))
+}
+
+// gappedSubject reports whether mention mm, after "and" (and "the"), is
+// followed by an amount: the subject of a clause whose verb is left out,
+// "… and the European Union 250 million euros".
+func gappedSubject(toks []text.Token, mm *gazetteer.Mention) bool {
+	k := mm.Tok - 1
+	if k >= 0 && toks[k].Norm == "the" {
+		k--
+	}
+	if k < 0 || toks[k].Norm != "and" || mm.TokEnd >= len(toks) {
+		return false
+	}
+	n := toks[mm.TokEnd]
+	return n.Kind == text.Number || n.Norm == "$" || n.Norm == "€" || n.Norm == "£"
+}
+
 // ownForces gives the forces a mover sends, deploys or withdraws, named
 // with no country ("Russia has deployed 50,000 soldiers", "Burundi, which
 // has sent about 10,000 troops"), the mover's country: they are not the
@@ -1493,6 +1514,13 @@ func (c *Coder) actors(d *Doc, si int, dr *draft, actors []int, prev []*draft) {
 		// else the actor that opens the sentence ("Azerbaijan launched
 		// what it called anti-terrorist measures …, shelling positions").
 		for k := len(prev) - 1; k >= 0; k-- {
+			if p := prev[k]; codebook.Root(p.code) == "11" && len(p.target) > 0 && violentGerund(m) &&
+				hasWord(toks, p.match.Start, m.Start, "of") {
+				// "accused the army of bombing a market in Nyala, killing
+				// 30 people": the toll of the act charged, the accused's.
+				subj = p.target
+				break
+			}
 			if len(prev[k].source) > 0 {
 				subj = prev[k].source
 				break
@@ -2515,6 +2543,20 @@ func objectOf(d *Doc, si int, dr *draft, actors []int) []int {
 			// to the border with Syria" is aimed at Syria).
 			continue
 		}
+		if prev == "with" && mm.Tok >= 2 && (toks[mm.Tok-2].Norm == "crossing" || toks[mm.Tok-2].Norm == "crossings") {
+			// "open the Adre border crossing with Chad": where, not whom.
+			continue
+		}
+		if prev == "through" || prev == "via" || prev == "the" && mm.Tok >= 2 && (toks[mm.Tok-2].Norm == "through" || toks[mm.Tok-2].Norm == "via") {
+			// "provide $200 million in food aid through the World Food
+			// Programme": the channel, not whom it is for.
+			continue
+		}
+		if gappedSubject(toks, mm) {
+			// "Saudi Arabia pledged $100 million and the European Union
+			// 250 million euros": another giver, not a receiver.
+			continue
+		}
 		if (prev == "to" || prev == "as") && mm.Tok >= 2 && toks[mm.Tok-2].Norm == "known" {
 			// "visited Khankendi, the city known to Armenians as
 			// Stepanakert": who calls it so, not whom the act is aimed at.
@@ -2752,6 +2794,9 @@ func coordinatedAfter(d *Doc, si, a int, actors []int) []int {
 		}
 		if supplier(toks, &d.Mentions[next]) {
 			return out // "a warship and a depot of U.S.-supplied missiles"
+		}
+		if gappedSubject(toks, &d.Mentions[next]) {
+			return out // "pledged $100 million for Sudan and the European Union 250 million euros"
 		}
 		if newClauseSubject(d, toks, &d.Mentions[next]) && objectAfterVerb(d, toks, &d.Mentions[out[0]], false) {
 			// "released more hostages and Israel freed …": the next
