@@ -3,6 +3,7 @@ package narrative
 import (
 	"fmt"
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/truce/truce/internal/domain"
@@ -273,8 +274,11 @@ func eventFact(e *domain.Event, sentenceWords map[string][]string) (fact, bool) 
 		f.kind = factWithdrawal
 	case strings.HasPrefix(code, "084"):
 		f.kind = factRelease
+		// The number released, inside the trigger ("released 90
+		// Palestinian prisoners") or just after it ("freed … hostages, the
+		// last 12").
 		after := e.Sentence
-		if off := e.TriggerSpan.End - e.Span.Start; off >= 0 && off <= len(after) {
+		if off := e.TriggerSpan.Start - e.Span.Start; off >= 0 && off <= len(after) {
 			after = after[off:]
 		}
 		f.count, f.complete = releaseCount(after)
@@ -339,16 +343,49 @@ func claimFact(c *domain.Claim) (fact, bool) {
 // its trigger ("released 39 Palestinian women"), and whether it completed
 // what was due ("the last of the 50 hostages").
 func releaseCount(after string) (*int, bool) {
-	ws := words(after)
+	ws := words(joinThousands(after))
 	for j := 0; j < len(ws) && j <= 4; j++ {
 		if ws[j] == "last" || ws[j] == "all" || ws[j] == "remaining" {
 			return nil, true
 		}
-		if n, ok := numberAt(ws[j]); ok && ws[j] != "a" && ws[j] != "an" && ws[j] != "another" {
+		if n, ok := countAt(ws[j]); ok && ws[j] != "a" && ws[j] != "an" && ws[j] != "another" {
 			return &n, false
 		}
 	}
 	return nil, false
+}
+
+// joinThousands drops the commas that group a number's digits ("1,000"
+// is one word, not 1 and 000).
+func joinThousands(s string) string {
+	if !strings.Contains(s, ",") {
+		return s
+	}
+	b := []byte(s)
+	out := b[:0]
+	for i, c := range b {
+		if c == ',' && i > 0 && i+3 < len(b) && isDigit(b[i-1]) && isDigit(b[i+1]) && isDigit(b[i+2]) && isDigit(b[i+3]) &&
+			(i+4 == len(b) || !isDigit(b[i+4])) {
+			continue
+		}
+		out = append(out, c)
+	}
+	return string(out)
+}
+
+func isDigit(c byte) bool { return c >= '0' && c <= '9' }
+
+// countAt reads a number of people or things: a number word, or digits
+// (with no cap, unlike a number of days).
+func countAt(w string) (int, bool) {
+	if n, ok := numberWords[w]; ok {
+		return n, true
+	}
+	if w == "" || w[0] < '0' || w[0] > '9' {
+		return 0, false
+	}
+	n, err := strconv.Atoi(w)
+	return n, err == nil && n > 0
 }
 
 // judge weighs the facts for one commitment.
@@ -399,8 +436,8 @@ func newJudge(c *domain.Commitment) *judge {
 		j.evac = true
 	}
 	j.goods = goodsOf(c.Sentence)
-	for _, w := range ws {
-		if n, ok := numberAt(w); ok && w != "a" && w != "an" && w != "another" {
+	for _, w := range words(joinThousands(c.Action)) {
+		if n, ok := countAt(w); ok && w != "a" && w != "an" && w != "another" {
 			j.count = n
 			break
 		}
