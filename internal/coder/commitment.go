@@ -483,6 +483,11 @@ func conditionAfter(d *Doc, si, from int) string {
 			open = true
 		case w == ";" || w == ".":
 			return ""
+		case w == "and" && k+1 < len(toks) && (toks[k+1].Norm == "the" || toks[k+1].Norm == "a" || toks[k+1].Norm == "an"):
+			// "a ceasefire in Gaza and the release of hostages … in
+			// exchange for Palestinian prisoners": a condition after the
+			// next thing agreed is that thing's.
+			return ""
 		}
 		if !open {
 			continue
