@@ -91,6 +91,9 @@ type statement struct {
 	// goods are the kinds of aid the words name ("fuel"), none for aid
 	// in general.
 	goods []string
+	// preTruce: the words put the act before a truce ("killed 13 people
+	// in the hours before the truce began"), which it cannot break.
+	preTruce bool
 }
 
 // family groups topics that can contradict each other: a ceasefire in
@@ -119,7 +122,8 @@ func (s *statement) broken() bool {
 func fromClaim(c *domain.Claim) statement {
 	s := statement{id: c.ID, article: c.ArticleID, sentence: c.SentenceIndex, topic: c.Topic,
 		polarity: c.Polarity, place: c.Place, date: c.About, count: c.Count,
-		speaker: label(c.Speaker), party: string(c.Speaker.Code), verb: c.Verb, said: c.Date}
+		speaker: label(c.Speaker), party: string(c.Speaker.Code), verb: c.Verb, said: c.Date,
+		preTruce: beforeTruce(c.Sentence)}
 	if s.date.IsZero() {
 		s.date = c.Date
 	}
@@ -158,7 +162,8 @@ func fromClaim(c *domain.Claim) statement {
 // text dates only to a month or year.
 func fromEvent(e *domain.Event) (statement, bool) {
 	s := statement{id: e.ID, article: e.ArticleID, sentence: e.SentenceIndex, event: true, place: e.Place,
-		date: e.Date, explicitDate: e.DateText != "", verb: e.Trigger, speaker: "the report", said: e.Date}
+		date: e.Date, explicitDate: e.DateText != "", verb: e.Trigger, speaker: "the report", said: e.Date,
+		preTruce: beforeTruce(e.Sentence)}
 	switch {
 	case e.Modality == domain.ModalityAsserted:
 	case e.Modality == domain.ModalityReported && e.AttributedTo != nil:
@@ -324,7 +329,7 @@ func (o Options) ceasefireConflict(a, b *statement) (string, bool) {
 		return "", false
 	}
 	d := other.date
-	if d.Before(calm.per.start) {
+	if d.Before(calm.per.start) || other.preTruce {
 		return "", false
 	}
 	switch {
@@ -346,6 +351,18 @@ func (o Options) ceasefireConflict(a, b *statement) (string, bool) {
 		}
 	}
 	return "polarity", true
+}
+
+// beforeTruce reports whether a sentence puts what it tells before a
+// truce: "before the truce began", "before the ceasefire took effect".
+func beforeTruce(sentence string) bool {
+	low := strings.ToLower(sentence)
+	for _, w := range []string{"truce", "ceasefire", "cease-fire"} {
+		if strings.Contains(low, "before the "+w) || strings.Contains(low, "before a "+w) {
+			return true
+		}
+	}
+	return false
 }
 
 // mutualBlame reports rule 9's "actors" case: both say the same thing

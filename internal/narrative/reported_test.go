@@ -55,6 +55,29 @@ func TestMonthDatedEventIsNoStatement(t *testing.T) {
 	}
 }
 
+// TestPreTruceFighting: killing the text puts "in the hours before the
+// truce began" breaks no truce, though it is of the truce's first day;
+// the same killing told without it contradicts the claim of calm.
+func TestPreTruceFighting(t *testing.T) {
+	town := stepanakert()
+	day := domain.Date{Year: 2023, Month: 9, Day: 21}
+	calm := calmClaim(town, day)
+	for _, tc := range []struct {
+		sentence string
+		want     int
+	}{
+		{"Shelling had killed 13 people in the hours before the truce began, officials said.", 0},
+		{"Shelling killed 13 people on Thursday, officials said.", 1},
+	} {
+		fight := domain.Event{ID: "e1", ArticleID: "a2", SentenceIndex: 5, Date: day, Place: town, CAMEO: "194",
+			Modality: domain.ModalityReported, AttributedTo: &domain.Actor{Code: "ARMGOV"}, Trigger: "killed",
+			Sentence: tc.sentence}
+		if got := Contradictions([]domain.Claim{calm}, []domain.Event{fight}, Options{}); len(got) != tc.want {
+			t.Errorf("%q: %d contradictions, want %d", tc.sentence, len(got), tc.want)
+		}
+	}
+}
+
 // calmClaim is Azerbaijan's government saying, on day, that the ceasefire
 // holds at place.
 func calmClaim(place *domain.Place, day domain.Date) domain.Claim {
