@@ -1056,6 +1056,21 @@ func violentGerund(m codebook.Match) bool {
 	return m.Form == codebook.Gerund && violent(codebook.Root(m.Code))
 }
 
+// alongWith reports whether the actor at token k is one of a list after
+// "along with" or "together with": "along with Mali and Burkina Faso".
+func alongWith(toks []text.Token, k int) bool {
+	for j := k - 1; j >= 1 && j >= k-8; j-- {
+		switch w := toks[j].Norm; {
+		case w == "with":
+			return toks[j-1].Norm == "along" || toks[j-1].Norm == "together"
+		case w == "and" || w == "," || w == "the" || toks[j].Shape == text.Title:
+		default:
+			return false
+		}
+	}
+	return false
+}
+
 // gappedSubject reports whether mention mm, after "and" (and "the"), is
 // followed by an amount: the subject of a clause whose verb is left out,
 // "… and the European Union 250 million euros".
@@ -2541,6 +2556,11 @@ func objectOf(d *Doc, si int, dr *draft, actors []int) []int {
 			// "seized towns along the border with China": where the
 			// land taken lies, not whom it is taken from ("deploy troops
 			// to the border with Syria" is aimed at Syria).
+			continue
+		}
+		if alongWith(toks, mm.Tok) {
+			// "would leave the bloc along with Mali and Burkina Faso":
+			// who does it too, not to whom.
 			continue
 		}
 		if prev == "with" && mm.Tok >= 2 && (toks[mm.Tok-2].Norm == "crossing" || toks[mm.Tok-2].Norm == "crossings") {

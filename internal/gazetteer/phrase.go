@@ -542,5 +542,10 @@ func (st *state) thingAt(si, p int) bool {
 		return false
 	}
 	c := st.cueAt(si, p)
-	return c == cueThing || c == cuePolicyNoun
+	return c == cueThing || c == cuePolicyNoun || c == cuePortfolio && portfolioThings[st.norm(si, p)]
 }
+
+// portfolioThings are words of a minister's portfolio ("minister of
+// cooperation") that are also acts an agent word describes: "ended
+// military cooperation with the United States".
+var portfolioThings = map[string]bool{"cooperation": true, "co-operation": true, "relations": true}

@@ -1532,6 +1532,10 @@ func (st *state) lowerNounAt(si, p int) bool {
 	}
 	switch st.cueAt(si, p) {
 	case 0, cuePolicyNoun, cueThing:
+	case cuePortfolio:
+		if !portfolioThings[toks[p].Norm] {
+			return false
+		}
 	default:
 		return false
 	}
