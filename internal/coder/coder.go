@@ -5,6 +5,7 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
+	"slices"
 	"strconv"
 
 	"github.com/truce/truce/internal/codebook"
@@ -144,8 +145,23 @@ func (c *Coder) mentions(d *Doc) {
 func (c *Coder) matches(d *Doc) {
 	d.Matches = make([][]codebook.Match, len(d.Text.Sentences))
 	for i, s := range d.Text.Sentences {
-		d.Matches[i] = c.book.Match(s.Tokens, nil)
+		d.Matches[i] = slices.DeleteFunc(c.book.Match(s.Tokens, nil), func(m codebook.Match) bool {
+			return !m.Nominal && inActorName(d, i, m.Head)
+		})
 	}
+}
+
+// inActorName reports whether token k of sentence si is inside the words
+// of an actor of more than one word: "guard" in "Chinese coast guard
+// vessels", "guards" in "border guards" are no verbs.
+func inActorName(d *Doc, si, k int) bool {
+	for _, i := range d.Sentence[si] {
+		m := &d.Mentions[i]
+		if m.Tok <= k && k < m.TokEnd && m.TokEnd-m.Tok > 1 && !m.Pronoun && isActor(m) {
+			return true
+		}
+	}
+	return false
 }
 
 // namedCountries returns the countries the article names as such

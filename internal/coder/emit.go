@@ -571,6 +571,12 @@ func acledOf(code codebook.Code, dr *draft, ev *domain.Event, toks []text.Token)
 			out = domain.ACLED{EventType: "Violence against civilians", SubEventType: "Attack"}
 		}
 	case "Protests":
+		if strings.HasPrefix(dr.code, "175") && !civilians && len(ev.Target) > 0 {
+			// "coast guard vessels fired water cannon at a Philippine
+			// supply boat": force used on a state's vessel or forces is
+			// no protest; ACLED's types name none such, so none.
+			return nil
+		}
 		hasAny := func(words ...string) bool {
 			for _, t := range toks {
 				if slices.Contains(words, t.Norm) {

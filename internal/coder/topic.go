@@ -224,6 +224,10 @@ func readTopic(toks []text.Token, a, b int) (reading, bool) {
 	return reading{topic: r.topic, polarity: pol, cue: cue, negated: neg}, true
 }
 
+// controlCompounds make "control" part of another noun: no ground held.
+var controlCompounds = text.NewWordSet("measures", "measure", "tower", "towers", "room", "rooms", "system", "systems",
+	"panel", "panels", "mechanism", "mechanisms", "centre", "center", "point", "points")
+
 // capturedThings are what is captured or seized that is no ground.
 var capturedThings = text.NewWordSet("soldiers", "soldier", "troops", "fighters", "prisoners", "hostages", "civilians",
 	"people", "men", "women", "children", "weapons", "arms", "ammunition", "tanks", "vehicles", "drones", "equipment",
@@ -270,7 +274,8 @@ func cueFits(toks []text.Token, k int, topic string) bool {
 		// "cease-fire", "hostilities would cease", "cease fire".
 		return true
 	case "fire":
-		return prev != "-" && prev != "cease"
+		// "not to play with fire" is a warning, no shooting.
+		return prev != "-" && prev != "cease" && !(prev == "with" && k >= 2 && strings.HasPrefix(toks[k-2].Norm, "play"))
 	case "pause":
 		return prev == "the" || prev == "a" || prev == "-" || determiners.Has(prev) || strings.HasSuffix(prev, "day")
 	case "pushed":
@@ -286,6 +291,9 @@ func cueFits(toks []text.Token, k int, topic string) bool {
 		// "the strike" is fighting; "a hunger strike" is not.
 		return prev != "hunger" && prev != "general"
 	case "control":
+		if controlCompounds.Has(next) {
+			return false // "control measures", "air traffic control tower"
+		}
 		return next != "of" || prev == "took" || prev == "seized" || prev == "in" || prev == "under"
 	case "captured", "seized":
 		// "soldiers captured during the fighting", "seized weapons":
