@@ -118,6 +118,11 @@ func clauseEnd(toks []text.Token, i int) int {
 			if subordinators.Has(n) || relatives.Has(n) || n == "and" || n == "but" || isGerund(n) || n == "saying" || attribution(toks, k) {
 				return k
 			}
+			if n == "the" && k+3 < len(toks) && toks[k+3].Norm == "time" {
+				// "…, the sixth time Washington has blocked such a
+				// measure": a count of times, a clause of its own.
+				return k
+			}
 			if (n == "a" || n == "an") && k+3 < len(toks) && toks[k+2].Shape == text.Lower &&
 				(toks[k+3].Norm == "the" || toks[k+3].Norm == "that" || toks[k+3].Norm == "which" || toks[k+3].Norm == "by") {
 				// "…, a directive the High Court suspended", "…, a

@@ -3348,8 +3348,9 @@ func (c *Coder) recode(d *Doc, si int, dr *draft, actors []int) {
 	case domain.ModalityNegated:
 		if root == "12" {
 			// "refused to let the convoy cross": the refusal happened;
-			// but "did not block the decision" vetoed nothing.
-			if h := dr.match.Head; !hasWord(d.tokens(si), max(0, h-3), h, "not", "n't", "never") {
+			// but "did not block the decision" vetoed nothing, nor does
+			// one that "has no veto".
+			if h := dr.match.Head; !hasWord(d.tokens(si), max(0, h-3), h, "not", "n't", "never", "no") {
 				dr.modality = domain.ModalityAsserted
 			}
 		} else if code := compose(classReject, dr.code); cooperative && code != "" && c.known(code) &&
