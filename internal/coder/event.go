@@ -234,9 +234,9 @@ func (c *Coder) sentenceEvents(d *Doc, si int) {
 			continue
 		}
 		if coordGov[i] {
-			// Made by whom the demand or promise it joins is made (and a
-			// demand put to whom that one is put).
-			// (coded alone, or with the act its pattern holds).
+			// Made by whom the demand or promise it joins is made, and a
+			// demand put to whom that one is put; that one is coded alone
+			// or with the act its pattern holds.
 			k := slices.IndexFunc(sentDrafts, func(x *draft) bool {
 				return x.start == dr.gov.Start && (x.match.Rule == dr.gov.Rule || x.gov != nil && x.gov.Rule == dr.gov.Rule)
 			})
@@ -1090,6 +1090,8 @@ func gappedSubject(toks []text.Token, mm *gazetteer.Mention) bool {
 // with no country ("Russia has deployed 50,000 soldiers", "Burundi, which
 // has sent about 10,000 troops"), the mover's country: they are not the
 // article's focus country's, as an agent of no country would otherwise be.
+// It sets the mention itself, so that the sentence's other acts ("to
+// fight …") and the mention records agree.
 func ownForces(d *Doc, si int, dr *draft) {
 	src := &d.Mentions[dr.source[0]]
 	if src.Country == "" {
