@@ -30,12 +30,12 @@ import (
 //     acts on it, it is fulfilled;
 //   - pending: otherwise.
 //
-// An accusation by the adversary is not evidence: a claim by another
-// party to the conflict about the actor's acts settles nothing (the
-// dispute shows up as a contradiction instead). A violation outweighs a
-// fulfilment; the trail keeps every record that counted, oldest first.
-// Records from the commitment's own article do not count: a text does not
-// keep or break its own promise.
+// An accusation by the adversary is not evidence: another party to the
+// conflict saying the actor broke its word settles nothing (the dispute
+// shows up as a contradiction instead), though its word that the actor
+// kept it counts. A violation outweighs a fulfilment; the trail keeps
+// every record that counted, oldest first. Records from the commitment's
+// own article do not count: a text does not keep or break its own promise.
 func Ledger(commitments []domain.Commitment, events []domain.Event, claims []domain.Claim, opt Options) []domain.Commitment {
 	opt = opt.withDefaults()
 	asOf := opt.AsOf
@@ -554,18 +554,17 @@ func (j *judge) judge(f *fact) (domain.Evidence, bool) {
 	if f.date.IsZero() || c.Date.IsZero() || f.date.Before(c.Date) || f.article == c.ArticleID && !f.date.After(c.Date) {
 		return domain.Evidence{}, false
 	}
-	// An accusation by the adversary is not evidence; its word that the
-	// party kept the promise is ("Cambodia's defence ministry said
-	// Thailand released 18 soldiers").
-	adversary := j.adversary(f.speaker)
 	j.where, j.told = f.place, f.speaker
 	ev := domain.Evidence{Record: f.id, ArticleID: f.article, Date: f.date}
 	done := func(note string) (domain.Evidence, bool) {
 		ev.Status, ev.Note = domain.StatusFulfilled, note
 		return ev, true
 	}
+	// An accusation by the adversary is not evidence; its word that the
+	// party kept the promise is ("Cambodia's defence ministry said
+	// Thailand released 18 soldiers"). Asked only of a breach.
 	broken := func(note string) (domain.Evidence, bool) {
-		if adversary {
+		if j.adversary(f.speaker) {
 			return domain.Evidence{}, false
 		}
 		ev.Status, ev.Note = domain.StatusViolated, note
@@ -650,7 +649,7 @@ func (j *judge) judge(f *fact) (domain.Evidence, bool) {
 			return done("rights granted")
 		}
 	default:
-		if j.negative && f.kind == factFight && j.here(f) && (j.does(f.actors) || j.own(f.speaker) && len(f.actors) == 0) {
+		if j.negative && f.kind == factFight && (j.does(f.actors) || j.own(f.speaker) && len(f.actors) == 0) && j.here(f) {
 			return broken("the act it promised not to do")
 		}
 		if conditional {
