@@ -243,7 +243,8 @@ func (c *Coder) placeOf(d *Doc, dr *draft) *domain.Place {
 		m := &d.Mentions[i]
 		p := m.Place()
 		if p == nil || m.Metonymy || originOf(toks, m.Tok) || namesAgreement(toks, m) || ownsPlace(d, dr.sent, m) ||
-			inConditionAfter(toks, dr.match.End, m.Tok) {
+			inConditionAfter(toks, dr.match.End, m.Tok) || brokerAgent(toks, m.Tok, 0) {
+			// (A capital "mediated by Washington" is the mediator.)
 			continue
 		}
 		score := 1

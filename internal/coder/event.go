@@ -2428,6 +2428,9 @@ func objectAfterVerb(d *Doc, toks []text.Token, m *gazetteer.Mention, preps bool
 	if j > 0 && toks[j-1].Norm == "to" && d.verbs.IsVerb(w) {
 		return true // "crowds trying to reach parliament, and some protesters set fire …"
 	}
+	if sayVerbs.At(&toks[j]) {
+		return false // "said India and Pakistan agreed": the reported clause's subjects
+	}
 	return isFiniteVerb(d, w) || d.verbs.IsPast(w) || preps && prepositions.At(&toks[j]) && !subordinator(toks, j)
 }
 
