@@ -277,10 +277,11 @@ func (c *Coder) placeOf(d *Doc, dr *draft) *domain.Place {
 		if cs, ce := clauseStart(toks, dr.match.Head), clauseEnd(toks, dr.match.Head); m.Tok >= cs && m.Tok < ce {
 			score += 2
 		}
-		if inAttribution(toks, m.Tok) {
+		attributed, filed := inAttribution(toks, m.Tok), dateline(toks, m)
+		if attributed {
 			score -= 4
 		}
-		if dateline(toks, m) {
+		if filed {
 			score -= 6
 		}
 		if named := d.namedCountries(); len(named) > 0 && !named[p.Country] && !(venueLike && venue) {
@@ -291,7 +292,7 @@ func (c *Coder) placeOf(d *Doc, dr *draft) *domain.Place {
 		if score > bestScore {
 			best, bestScore, bestMention = p, score, i
 		}
-		if p.Precision != domain.PrecisionCountry && !dateline(toks, m) && !inAttribution(toks, m.Tok) && score > finerScore {
+		if p.Precision != domain.PrecisionCountry && !filed && !attributed && score > finerScore {
 			finer, finerScore, finerMention = p, score, i
 		}
 	}

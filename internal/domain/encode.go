@@ -240,25 +240,49 @@ func appendCount(b []byte, c Count) []byte {
 	return append(b, '}')
 }
 
+// appendOpening appends a record's opening: its kind and id (in open),
+// article and date.
+func appendOpening(b []byte, open, id, articleID string, date Date) []byte {
+	b = append(b, open...)
+	b = appendString(b, id)
+	b = append(b, `,"article_id":`...)
+	b = appendString(b, articleID)
+	b = append(b, `,"date":`...)
+	return appendDate(b, date)
+}
+
+// appendSentence appends the sentence a record was coded from, its index
+// and its span.
+func appendSentence(b []byte, sentence string, index int, span Span) []byte {
+	b = append(b, `,"sentence":`...)
+	b = appendString(b, sentence)
+	b = append(b, `,"sentence_index":`...)
+	b = appendInt(b, index)
+	b = append(b, `,"span":`...)
+	return appendSpan(b, span)
+}
+
+// appendClosing appends the provenance that closes a claim or a
+// commitment, and the closing brace.
+func appendClosing(b []byte, eventID NullString, rule, coderVersion string) []byte {
+	b = append(b, `,"event_id":`...)
+	b = appendNullString(b, eventID)
+	b = append(b, `,"rule":`...)
+	b = appendString(b, rule)
+	b = append(b, `,"coder_version":`...)
+	b = appendString(b, coderVersion)
+	return append(b, '}')
+}
+
 // appendEvent appends the event as its MarshalJSON writes it.
 func appendEvent(b []byte, e *Event) ([]byte, error) {
 	var err error
-	b = append(b, `{"kind":"event","id":`...)
-	b = appendString(b, e.ID)
-	b = append(b, `,"article_id":`...)
-	b = appendString(b, e.ArticleID)
-	b = append(b, `,"date":`...)
-	b = appendDate(b, e.Date)
+	b = appendOpening(b, `{"kind":"event","id":`, e.ID, e.ArticleID, e.Date)
 	b = append(b, `,"date_text":`...)
 	b = appendNullString(b, e.DateText)
 	b = append(b, `,"date_precision":`...)
 	b = appendNullString(b, e.DatePrecision)
-	b = append(b, `,"sentence":`...)
-	b = appendString(b, e.Sentence)
-	b = append(b, `,"sentence_index":`...)
-	b = appendInt(b, e.SentenceIndex)
-	b = append(b, `,"span":`...)
-	b = appendSpan(b, e.Span)
+	b = appendSentence(b, e.Sentence, e.SentenceIndex, e.Span)
 	b = append(b, `,"trigger":`...)
 	b = appendString(b, e.Trigger)
 	b = append(b, `,"trigger_span":`...)
@@ -325,18 +349,8 @@ func appendEvent(b []byte, e *Event) ([]byte, error) {
 // appendClaim appends the claim as its MarshalJSON writes it.
 func appendClaim(b []byte, c *Claim) ([]byte, error) {
 	var err error
-	b = append(b, `{"kind":"claim","id":`...)
-	b = appendString(b, c.ID)
-	b = append(b, `,"article_id":`...)
-	b = appendString(b, c.ArticleID)
-	b = append(b, `,"date":`...)
-	b = appendDate(b, c.Date)
-	b = append(b, `,"sentence":`...)
-	b = appendString(b, c.Sentence)
-	b = append(b, `,"sentence_index":`...)
-	b = appendInt(b, c.SentenceIndex)
-	b = append(b, `,"span":`...)
-	b = appendSpan(b, c.Span)
+	b = appendOpening(b, `{"kind":"claim","id":`, c.ID, c.ArticleID, c.Date)
+	b = appendSentence(b, c.Sentence, c.SentenceIndex, c.Span)
 	b = append(b, `,"speaker":`...)
 	b = appendActor(b, &c.Speaker)
 	b = append(b, `,"verb":`...)
@@ -363,30 +377,14 @@ func appendClaim(b []byte, c *Claim) ([]byte, error) {
 	b = appendNullString(b, c.CountKind)
 	b = append(b, `,"actors":`...)
 	b = appendActors(b, c.Actors)
-	b = append(b, `,"event_id":`...)
-	b = appendNullString(b, c.EventID)
-	b = append(b, `,"rule":`...)
-	b = appendString(b, c.Rule)
-	b = append(b, `,"coder_version":`...)
-	b = appendString(b, c.CoderVersion)
-	return append(b, '}'), nil
+	return appendClosing(b, c.EventID, c.Rule, c.CoderVersion), nil
 }
 
 // appendCommitment appends the commitment as its MarshalJSON writes it.
 func appendCommitment(b []byte, c *Commitment) ([]byte, error) {
 	var err error
-	b = append(b, `{"kind":"commitment","id":`...)
-	b = appendString(b, c.ID)
-	b = append(b, `,"article_id":`...)
-	b = appendString(b, c.ArticleID)
-	b = append(b, `,"date":`...)
-	b = appendDate(b, c.Date)
-	b = append(b, `,"sentence":`...)
-	b = appendString(b, c.Sentence)
-	b = append(b, `,"sentence_index":`...)
-	b = appendInt(b, c.SentenceIndex)
-	b = append(b, `,"span":`...)
-	b = appendSpan(b, c.Span)
+	b = appendOpening(b, `{"kind":"commitment","id":`, c.ID, c.ArticleID, c.Date)
+	b = appendSentence(b, c.Sentence, c.SentenceIndex, c.Span)
 	b = append(b, `,"actor":`...)
 	b = appendActor(b, &c.Actor)
 	b = append(b, `,"beneficiary":`...)
@@ -425,13 +423,8 @@ func appendCommitment(b []byte, c *Commitment) ([]byte, error) {
 		b = appendString(b, ev.Note)
 		b = append(b, '}')
 	}
-	b = append(b, `],"event_id":`...)
-	b = appendNullString(b, c.EventID)
-	b = append(b, `,"rule":`...)
-	b = appendString(b, c.Rule)
-	b = append(b, `,"coder_version":`...)
-	b = appendString(b, c.CoderVersion)
-	return append(b, '}'), nil
+	b = append(b, ']')
+	return appendClosing(b, c.EventID, c.Rule, c.CoderVersion), nil
 }
 
 // appendContradiction appends the contradiction as its MarshalJSON writes

@@ -1,7 +1,6 @@
 package narrative
 
 import (
-	"strconv"
 	"strings"
 	"unicode"
 
@@ -37,15 +36,14 @@ func words(s string) []string {
 	})
 }
 
+// numberAt reads a small number (of days, of hours): a number word, or
+// digits below 1,000 (countAt reads counts of any size).
 func numberAt(w string) (int, bool) {
-	if n, ok := numberWords[w]; ok {
-		return n, true
-	}
-	if w == "" || w[0] < '0' || w[0] > '9' {
+	n, ok := countAt(w)
+	if _, word := numberWords[w]; ok && !word && n >= 1000 {
 		return 0, false
 	}
-	n, err := strconv.Atoi(w)
-	return n, err == nil && n > 0 && n < 1000
+	return n, ok
 }
 
 // unitDays returns how many days a unit word lasts (hours round up to
