@@ -105,6 +105,8 @@ func (c *Coder) Code(ctx context.Context, a *domain.Article) (domain.Coding, err
 		out.Mentions[i] = m.Mention
 		out.Mentions[i].ArticleID = a.ID
 	}
+	// Nothing coded points into the tokens: the next article reuses them.
+	d.Text.Release()
 	return out, nil
 }
 

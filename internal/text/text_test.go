@@ -2,6 +2,7 @@ package text
 
 import (
 	"os"
+	"slices"
 	"strings"
 	"testing"
 
@@ -200,6 +201,41 @@ func TestEnglish(t *testing.T) {
 	} {
 		if got := Parse(tc.text).English(); got != tc.want {
 			t.Errorf("%s: English() = %v, want %v", tc.name, got, tc.want)
+		}
+	}
+}
+
+// TestParseAfterRelease checks that a document parsed into the tokens of
+// a released one has the tokens a fresh parse gives, whatever the
+// released one held.
+func TestParseAfterRelease(t *testing.T) {
+	long := strings.Repeat("Armenian forces shelled Stepanakert on Tuesday, officials in Baku said. ", 40)
+	short := "Ceasefire holds. Talks résumé in Doha!"
+	want := func(s string) [][]Token {
+		var out [][]Token
+		for _, sp := range Sentences(s) {
+			out = append(out, Tokenize(s, sp[0], sp[1], nil))
+		}
+		return out
+	}
+	got := func(d *Document) [][]Token {
+		var out [][]Token
+		for _, s := range d.Sentences {
+			out = append(out, slices.Clone(s.Tokens))
+		}
+		return out
+	}
+	for _, order := range [][]string{{long, short, long}, {short, long, short}} {
+		for _, s := range order {
+			d := Parse(s)
+			if diff := cmp.Diff(want(s), got(d)); diff != "" {
+				t.Errorf("Parse(%.30q…) after a release: tokens differ from a fresh parse (-want +got):\n%s", s, diff)
+			}
+			d.Release()
+			if d.Sentences != nil {
+				t.Errorf("sentences still set after Release")
+			}
+			d.Release() // twice is harmless
 		}
 	}
 }
