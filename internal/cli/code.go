@@ -4,7 +4,6 @@ import (
 	"bufio"
 	"context"
 	"fmt"
-	"os"
 	"slices"
 	"sync"
 	"time"
@@ -60,9 +59,7 @@ func runCode(e *env, args []string) error {
 	for _, err := range errs {
 		fmt.Fprintf(e.stderr, "truce code: %s\n", err)
 	}
-	if !perArticle && os.Getenv("GOMEMLIMIT") == "" {
-		defer heapCeiling(codeHeapCeiling)()
-	}
+	defer heapBudget(codeHeapCeiling, codeGCPercent)()
 	// Records go out an article at a time rather than a write each.
 	out := bufio.NewWriterSize(e.stdout, 64<<10)
 	defer out.Flush() // what was written before an error
