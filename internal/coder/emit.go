@@ -239,11 +239,15 @@ func (c *Coder) placeOf(d *Doc, dr *draft) *domain.Place {
 	var finer *domain.Place
 	finerScore, finerMention := -1000, -1
 	venueLike := codebook.Root(dr.code) >= "03" && codebook.Root(dr.code) <= "05"
+	// A relative clause set off by commas ends at its comma: "The rebels,
+	// who rejected the deal, kidnapped four soldiers in Cauca" puts no
+	// rejection in Cauca.
+	relEnd := relativeClose(toks, dr.match.Start, dr.match.End)
 	for _, i := range d.Sentence[dr.sent] {
 		m := &d.Mentions[i]
 		p := m.Place()
 		if p == nil || m.Metonymy || originOf(toks, m.Tok) || namesAgreement(toks, m) || ownsPlace(d, dr.sent, m) ||
-			inConditionAfter(toks, dr.match.End, m.Tok) || brokerAgent(toks, m.Tok, 0) {
+			inConditionAfter(toks, dr.match.End, m.Tok) || brokerAgent(toks, m.Tok, 0) || relEnd >= 0 && m.Tok > relEnd {
 			// (A capital "mediated by Washington" is the mediator.)
 			continue
 		}

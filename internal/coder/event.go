@@ -1476,8 +1476,9 @@ func (c *Coder) actors(d *Doc, si int, dr *draft, actors []int, prev []*draft) {
 			// building": the speaker, neither who underwent it nor who
 			// attacked ("The ICRC said trucks carrying flour crossed"
 			// are the ICRC's).
-			for k := d.Mentions[subj[len(subj)-1]].TokEnd; k < min(m.Start, m.Head); k++ {
-				if sayVerbs.At(&toks[k]) && toks[k].Shape == text.Lower && !slices.Contains(dr.trigger, k) {
+			from := d.Mentions[subj[len(subj)-1]].TokEnd
+			for k := from; k < min(m.Start, m.Head); k++ {
+				if sayVerbs.At(&toks[k]) && toks[k].Shape == text.Lower && !slices.Contains(dr.trigger, k) && !setOffRelative(toks, from, k, m.Start) {
 					// Unless a pronoun opens the reported clause: "Israel
 					// said it was attacked" is Israel's.
 					j := k + 1
@@ -2128,6 +2129,54 @@ func subjectOf(d *Doc, si, v int, actors []int) []int {
 	return nil
 }
 
+// setOffRelative reports whether token k, after the subject ending at
+// token from and before the verb at v, is inside a relative clause set
+// off by commas: "The rebels, who rejected the agreement, kidnapped four
+// soldiers" is the rebels' kidnapping, not one the rebels report.
+func setOffRelative(toks []text.Token, from, k, v int) bool {
+	opened := false
+	for j := from; j < k; j++ {
+		if toks[j].Norm == "," && j+1 < k && (toks[j+1].Norm == "who" || toks[j+1].Norm == "which") {
+			opened = true
+		}
+	}
+	if !opened {
+		return false
+	}
+	for j := k + 1; j < v; j++ {
+		if toks[j].Norm == "," {
+			return true
+		}
+	}
+	return false
+}
+
+// relativeClose returns the comma that closes a relative clause set off
+// by commas holding the verb at token v (", who rejected the agreement,"),
+// the first after token from; -1 when v is in no such clause.
+func relativeClose(toks []text.Token, v, from int) int {
+	for k := v - 1; k > 0; k-- {
+		if toks[k].Norm == "," || toks[k].Kind == text.Punct && toks[k].Norm != "-" {
+			return -1
+		}
+		if (toks[k].Norm == "who" || toks[k].Norm == "which") && toks[k-1].Norm == "," {
+			break
+		}
+		if k == 1 {
+			return -1
+		}
+	}
+	if v < 2 {
+		return -1
+	}
+	for k := from; k < len(toks); k++ {
+		if toks[k].Norm == "," {
+			return k
+		}
+	}
+	return -1
+}
+
 // attachedTo returns the actor a mention starting at token t is attached
 // to by allegiance or support ("militants loyal to the Islamic State",
 // "rebels backed by Rwanda", "fighters linked to al-Qaeda"): the head of
@@ -2505,6 +2554,11 @@ func objectOf(d *Doc, si int, dr *draft, actors []int) []int {
 		slices.SortFunc(actors, func(a, b int) int { return d.Mentions[a].Tok - d.Mentions[b].Tok })
 	}
 	end := predicateEnd(d, toks, from, clauseEnd(toks, from-1))
+	if c := relativeClose(toks, m.Start, from); c >= 0 && c < end {
+		// "The rebels, who rejected the agreement, kidnapped four
+		// soldiers": the relative clause ends at its comma.
+		end = c
+	}
 	// A purpose clause ("… to protect their people") names no target.
 	for k := max(from, m.End); k+1 < end; k++ {
 		if toks[k].Norm == "to" && toks[k+1].Shape == text.Lower && d.verbs.IsVerb(toks[k+1].Norm) && !startsActor(d, si, k+1, actors) {
@@ -3169,6 +3223,9 @@ func otherParty(d *Doc, dr *draft, actors []int) []int {
 	best, bestDist := -1, 1<<30
 	toks := d.tokens(dr.sent)
 	stop := predicateEnd(d, toks, dr.match.End, len(toks))
+	if c := relativeClose(toks, dr.match.Start, dr.match.End); c >= 0 && c < stop {
+		stop = c // "The rebels, who rejected the deal, kidnapped soldiers": not the soldiers
+	}
 	from := 0
 	if cs := clauseStart(toks, dr.start); cs > 0 && contrastWords.At(&toks[cs-1]) {
 		from = cs // "the EU said …, while China and Russia warned": not the EU
