@@ -1264,6 +1264,16 @@ func unnamedSource(toks []text.Token, i int) string {
 			}
 		}
 	}
+	// "Witnesses reported that …", "Local officials said …": an unnamed
+	// source opening the sentence.
+	for k := 1; k < i && k <= 4; k++ {
+		if sayVerbs.At(&toks[k]) && toks[k].Shape == text.Lower {
+			if w := unnamedBefore(toks, k); w != "" && w != "hospital" && w != "hospitals" {
+				return w
+			}
+			break
+		}
+	}
 	return ""
 }
 
@@ -1511,10 +1521,10 @@ func (c *Coder) actors(d *Doc, si int, dr *draft, actors []int, prev []*draft) {
 		// participle of speech ("X said that Y …, speaking at a forum");
 		// other acts are the reported clause's ("officials said Israeli
 		// jets struck Gaza, killing 20").
-		reported := false
+		reported, say := false, -1
 		for k := 0; k < m.Start; k++ {
 			if sayVerbs.At(&toks[k]) && toks[k].Shape == text.Lower {
-				reported = true
+				reported, say = true, k
 			}
 		}
 		if sp := postposedSpeaker(d, si, actors); reported && speechGerunds.At(&toks[m.Head]) && len(sp) > 0 && d.Mentions[sp[0]].Tok < m.Start {
@@ -1525,6 +1535,10 @@ func (c *Coder) actors(d *Doc, si int, dr *draft, actors []int, prev []*draft) {
 		} else if o := openingSubject(d, si, m.Start, actors); len(o) > 0 && (!reported || speechGerunds.At(&toks[m.Head])) {
 			subj = o
 			dr.report = nil // the speaker's own act, not what the speaker reports
+		} else if reported && !speechGerunds.At(&toks[m.Head]) {
+			// "Residents reported that RSF fighters went from house to
+			// house, killing 460 people": the reported clause's subject.
+			subj = reportedSubject(d, si, say, m.Start, actors)
 		}
 	}
 	if len(subj) == 0 && m.Form == codebook.Gerund && m.Start > 0 && toks[m.Start-1].Norm == "," {
@@ -1858,8 +1872,11 @@ func sharedSubject(toks []text.Token, start int, prev []*draft) *draft {
 	}
 	// Both verbs finite and of one tense: "attacked … and seized", "had
 	// attacked … and taken"; not "the attack … and killed".
-	if p.match.Form != codebook.Past && p.match.Form != codebook.Participle && p.match.Form != codebook.Third && p.match.Form != codebook.Base ||
+	if p.match.Form != codebook.Past && p.match.Form != codebook.Participle && p.match.Form != codebook.Third && p.match.Form != codebook.Base &&
+		!(p.match.Form == codebook.Gerund && strings.HasSuffix(toks[start].Norm, "ing")) ||
 		toks[start].Shape != text.Lower {
+		// (Or two participles: "…, killing 40 people and setting dozens
+		// of homes on fire".)
 		return nil
 	}
 	for j := p.match.End; j < k; j++ {
@@ -2125,6 +2142,26 @@ func subjectOf(d *Doc, si, v int, actors []int) []int {
 			}
 		}
 		k--
+	}
+	return nil
+}
+
+// reportedSubject returns the actor that opens the clause reported by the
+// verb of saying at token say ("reported that RSF fighters went"), when
+// it ends before token end; or nil.
+func reportedSubject(d *Doc, si, say, end int, actors []int) []int {
+	toks := d.tokens(si)
+	k := say + 1
+	if k < len(toks) && toks[k].Norm == "that" {
+		k++
+	}
+	if k < len(toks) && toks[k].Norm == "the" {
+		k++
+	}
+	for _, a := range actors {
+		if mm := &d.Mentions[a]; mm.Tok == k && mm.TokEnd < end && !mm.Pronoun {
+			return []int{a}
+		}
 	}
 	return nil
 }
