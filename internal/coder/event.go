@@ -397,7 +397,25 @@ func (c *Coder) sentenceEvents(d *Doc, si int) {
 			!forOthers(d, toks, dr) {
 			d.drafts = append(d.drafts, reciprocals(dr)...)
 		}
+		if len(dr.source) == 1 && len(dr.target) == 1 && mutualVerbs.At(&toks[dr.match.Head]) && violent(codebook.Root(dr.code)) &&
+			withBefore(toks, d.Mentions[dr.target[0]].Tok) {
+			// "Police officers exchanged fire with the gunmen": each
+			// fired at the other.
+			rev := *dr
+			rev.source, rev.target = dr.target, dr.source
+			rev.reversed = true
+			d.drafts = append(d.drafts, &rev)
+		}
 	}
+}
+
+// withBefore reports whether "with" (and an article) stands before token
+// t: "exchanged fire with the gunmen".
+func withBefore(toks []text.Token, t int) bool {
+	if t > 0 && determiners.At(&toks[t-1]) {
+		t--
+	}
+	return t > 0 && toks[t-1].Norm == "with"
 }
 
 // foldActs makes one event of the words a sentence gives one act in, as
