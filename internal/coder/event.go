@@ -580,6 +580,9 @@ func sameAct(toks []text.Token, a, b *draft) bool {
 		// "launched missile strikes": the verb's object goes on into
 		// the noun of the act.
 		return true
+	case bm.Nominal && !am.Nominal && am.End < bm.Start && bm.Start-am.End <= 3 && allQuantity(toks[am.End:bm.Start]):
+		// "jets dropped two bombs": the act's count of its means.
+		return true
 
 	case am.Nominal && !bm.Nominal && (subjectBefore(toks, am.End, bm.Start) || isToll(toks, b) && (b.actSubject || plainPhrase(toks, am.End, bm.Start))):
 		// "a mortar bomb was fired", "a roadside bombing near Samarra
@@ -612,7 +615,7 @@ func actNoun(toks []text.Token, m codebook.Match, prev int) bool {
 	switch m.Form {
 	case codebook.Base, codebook.Third:
 		return determiners.At(before) || m.Head == prev ||
-			m.Form == codebook.Third && (before.Norm == "in" || before.Norm == "during") // "killed … in clashes"
+			m.Form == codebook.Third && (before.Norm == "in" || before.Norm == "during" || quantityWord(*before) && violent(codebook.Root(m.Code))) // "killed … in clashes", "two bombs"
 	case codebook.Gerund:
 		// "killed by Pakistani shelling", "in heavy shelling", "during
 		// shelling".
@@ -1644,7 +1647,8 @@ func nounForm(toks []text.Token, m codebook.Match) bool {
 		// fighting; but "accused Armenia of shelling villages" is a verb.
 		return true
 	}
-	if m.Form == codebook.Third && (nounPreps.At(&toks[m.Start-1]) || toks[m.Start-1].Norm == "'s") {
+	if m.Form == codebook.Third && (nounPreps.At(&toks[m.Start-1]) || toks[m.Start-1].Norm == "'s" || quantityWord(toks[m.Start-1]) && violent(codebook.Root(m.Code))) {
+		// (And an act of force after a count: "dropped two bombs".)
 		// "killed in clashes near the checkpoint", "in Thursday's
 		// clashes": a noun after a preposition or an owner.
 		return true
