@@ -771,6 +771,11 @@ func (st *state) resolveGroupPhrase(si int, m *Mention, ph *phrase, agent *entry
 		if ph.former && sector == domain.SectorGovernment {
 			sector = "ELI"
 		}
+		if ph.ethnic && len(ph.dems) == 0 && sector == domain.SectorMilitary {
+			// "ethnic armies", "ethnic armed groups" with no people
+			// named: a country's non-state armed groups, not its army.
+			sector = domain.SectorRebels
+		}
 		st.actor(m, c+sector)
 		m.Entry = domain.NullString(agent.ref)
 		return true
