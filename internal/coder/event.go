@@ -336,6 +336,14 @@ func (c *Coder) sentenceEvents(d *Doc, si int) {
 		if (dr.speaker >= 0 || dr.unnamed != "") && dr.modality == domain.ModalityAsserted {
 			dr.modality = domain.ModalityReported
 		}
+		if strings.HasPrefix(dr.code, "042") && !dr.match.Nominal && !goesSomewhere(d, dr) {
+			// "arrived in pickup trucks": no place is visited; the verb
+			// still gives its subject to the one after it ("and shot
+			// residents").
+			dr.drop = true
+			sentDrafts = append(sentDrafts, dr)
+			continue
+		}
 		if keep(d, dr) {
 			sentDrafts = append(sentDrafts, dr)
 		}
@@ -407,6 +415,27 @@ func (c *Coder) sentenceEvents(d *Doc, si int) {
 			d.drafts = append(d.drafts, &rev)
 		}
 	}
+}
+
+// goesSomewhere reports whether a visit whose words end in "in" or "at"
+// ("arrived in") goes to a place or an actor, or to a place the words
+// name ("arrived at the border"): not "arrived in pickup trucks".
+func goesSomewhere(d *Doc, dr *draft) bool {
+	toks := d.tokens(dr.sent)
+	m := dr.match
+	if m.End == 0 || m.End >= len(toks) || toks[m.End-1].Norm != "in" && toks[m.End-1].Norm != "at" {
+		return true
+	}
+	k := m.End
+	if determiners.At(&toks[k]) && k+1 < len(toks) {
+		k++
+	}
+	for _, i := range d.Sentence[dr.sent] {
+		if mm := &d.Mentions[i]; mm.Tok == k || mm.Tok == m.End {
+			return true
+		}
+	}
+	return toks[k].Shape != text.Lower || placeNouns.At(&toks[k]) || k+1 < len(toks) && placeNouns.At(&toks[k+1])
 }
 
 // withBefore reports whether "with" (and an article) stands before token

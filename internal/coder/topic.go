@@ -307,6 +307,9 @@ func cueFits(toks []text.Token, k int, topic string) bool {
 		return !capturedThings.Has(prev) || next != "" && !prepositions.Has(next) && next != "," && next != "."
 	case "road", "roads", "route", "routes":
 		return topic == domain.TopicCorridor
+	case "trucks", "lorries":
+		// "arrived in pickup trucks": how someone came, no cargo.
+		return prev != "pickup" && prev != "pick-up" && prev != "in" && prev != "by"
 	}
 	return true
 }
