@@ -1748,9 +1748,11 @@ func resolveSector(d *Doc, si, mi, tok int, sector string) string {
 		if o.Tok >= tok {
 			break
 		}
-		if p := o.Place(); p != nil && p.Country != "" && !o.Metonymy && !dateline(toks, o) {
+		if p := o.Place(); p != nil && p.Country != "" && !o.Metonymy && !dateline(toks, o) && !namesAgreement(toks, o) {
 			// Not the dateline: "CAIRO (Reuters) - …, local health
-			// authorities said" are no Egyptian authorities.
+			// authorities said" are no Egyptian authorities; nor the
+			// name of a deal ("Under the Pretoria agreement, the
+			// federal government agreed").
 			return string(p.Country) + sector
 		}
 	}

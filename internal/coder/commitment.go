@@ -361,7 +361,7 @@ func subjectOfPromise(d *Doc, si int, p *promise, actors []int) {
 	start := clauseStart(toks, k)
 	for j := k - 1; j > start; j-- {
 		if toks[j].Norm == "." && j+1 < len(toks) && toks[j+1].Shape == text.Title || toks[j].Norm == ";" || toks[j].Norm == "and" && toks[j-1].Norm == "," ||
-			toks[j].Norm == "and" && k-j <= 5 && actorBetween(d, si, actors, j+1, k) && !actorEndsAt(d, actors, j) {
+			toks[j].Norm == "and" && k-j <= 5 && actorBetween(d, si, actors, j+1, k) && !subjectEndsAt(d, toks, actors, j) {
 			// "… over 60 days and the Lebanese army will deploy": the
 			// clause after "and" has a subject of its own.
 			start = j + 1
@@ -425,11 +425,13 @@ func actorBetween(d *Doc, si int, actors []int, a, b int) bool {
 	return false
 }
 
-// actorEndsAt reports whether an actor mention ends just before token k
-// ("Israel and Hamas": a list of subjects, not two clauses).
-func actorEndsAt(d *Doc, actors []int, k int) bool {
-	_, ok := mentionEnds(d, actors).get(k)
-	return ok
+// subjectEndsAt reports whether an actor mention that is no verb's
+// object ends just before token k: "Israel and Hamas agreed" lists two
+// subjects, but in "agreed to disarm its fighters and the government
+// agreed" the fighters end the clause before.
+func subjectEndsAt(d *Doc, toks []text.Token, actors []int, k int) bool {
+	a, ok := mentionEnds(d, actors).get(k)
+	return ok && !objectAfterVerb(d, toks, &d.Mentions[a], false)
 }
 
 // passiveSectors name the agents a passive promise binds: "the region's
@@ -614,7 +616,10 @@ func actionParts(toks []text.Token, action [2]int) [][2]int {
 	// flights …": a second object after the first's phrase.
 	for k := action[1]; k+1 < len(toks); k++ {
 		w := toks[k].Norm
-		if toks[k].Kind == text.Punct || w == "if" || w == "only" || w == "unless" {
+		if toks[k].Kind == text.Punct || w == "if" || w == "only" || w == "unless" ||
+			toks[k].Shape == text.Lower && (promiseVerbs.At(&toks[k]) || sayVerbs.At(&toks[k])) {
+			// (Another promise or statement, with its own actions: "the
+			// TPLF agreed to disarm and the government agreed to …".)
 			break
 		}
 		if w != "and" {
