@@ -26,7 +26,7 @@ import (
 //	event cameo=14* source=ARMCVL place=Yerevan modality=asserted
 //	no event cameo=19*
 //	claim topic=ceasefire polarity=in_force speaker=AZE
-//	commitment category=aid status=pending actor=AZE
+//	commitment category=aid status=pending actor=AZE due=null
 //	mention text=Yerevan geonameid=616052
 //	events=2
 //
@@ -227,7 +227,7 @@ func commitmentHas(c *domain.Commitment, k, v string) bool {
 	case "condition":
 		return strings.Contains(string(c.Condition), v) || (v == "-" && c.Condition == "")
 	case "due":
-		return c.Due.String() == v
+		return c.Due.String() == v || v == "null" && c.Due.IsZero()
 	case "beneficiary":
 		return c.Beneficiary != nil && like(string(c.Beneficiary.Code), v)
 	}

@@ -52,6 +52,7 @@ type promise struct {
 	passive    bool // "will be disbanded": the subject undergoes it
 	subject    [2]int
 	conditions string
+	arranged   bool // "was to withdraw": a part in an arrangement made before
 }
 
 // commitments records the promises and conditional positions of the
@@ -151,6 +152,16 @@ func promisesIn(d *Doc, si int) []promise {
 			p.action = [2]int{k + 2, 0}
 		case intentNouns.At(&toks[k]) && k+1 < len(toks) && toks[k+1].Norm == "to" && expressedBefore(toks, k):
 			p.action = [2]int{k + 2, 0}
+		case arrangedWords.At(&toks[k]):
+			// "Under the deal, Hezbollah was to withdraw its fighters and
+			// Israel was to pull its troops out": a party's part in an
+			// arrangement, its subject named right before.
+			if k+2 >= len(toks) || toks[k+1].Norm != "to" || toks[k+2].Shape != text.Lower || !d.verbs.IsVerb(toks[k+2].Norm) ||
+				!actorEndsBefore(d, actors, k) {
+				continue
+			}
+			p.action = [2]int{k + 2, 0}
+			p.arranged = w == "was" || w == "were" // "is to": from today
 		case orderVerbs.At(&toks[k]):
 			to := toAfter(toks, k+1)
 			if to < 0 || !ownObject(d, si, k, to) {
@@ -201,7 +212,18 @@ func promisesIn(d *Doc, si int) []promise {
 }
 
 // promiseCues holds every word the cases of promisesIn start from.
-var promiseCues = text.Union(text.NewWordSet("will", "shall", "would"), promiseVerbs, readyWords, intentNouns, orderVerbs)
+var promiseCues = text.Union(text.NewWordSet("will", "shall", "would"), promiseVerbs, readyWords, intentNouns, orderVerbs, arrangedWords)
+
+// arrangedWords with "to" and a verb say what a party is to do: "was to
+// withdraw".
+var arrangedWords = text.NewWordSet("was", "were", "is", "are")
+
+// actorEndsBefore reports whether an actor mention, not a pronoun, ends
+// right before token k.
+func actorEndsBefore(d *Doc, actors []int, k int) bool {
+	a, ok := mentionEnds(d, actors).get(k)
+	return ok && !d.Mentions[a].Pronoun
+}
 
 // agentFollows reports whether a passive verb at token k has an agent
 // ("watched by a monitoring committee"), not a measure ("extended by one
@@ -778,6 +800,11 @@ func (c *Coder) promiseCommitment(d *Doc, si int, p *promise, part [2]int, actor
 	if bf := beneficiaryAfter(d, si, b); bf != nil {
 		cm.Beneficiary = bf
 	}
+	if p.arranged {
+		// "was to pull its troops out within 60 days": from a day the
+		// sentence does not give, not from the article's.
+		return cm
+	}
 	if due, ok := findDue(d.Text.Text, toks, d.Date); ok {
 		cm.Due = due
 	} else if due, ok := periodDue(d, toks); ok {
@@ -1007,7 +1034,13 @@ func findDue(s string, toks []text.Token, article domain.Date) (domain.Date, boo
 				if yy, ok := yearAt(toks, j+1); ok {
 					y = yy
 				}
-				return domain.DateOf(time.Date(y, m+1, 0, 0, 0, 0, 0, time.UTC)), true
+				due := domain.DateOf(time.Date(y, m+1, 0, 0, 0, 0, 0, time.UTC))
+				if due.Before(article) {
+					// "had agreed to a ceasefire in August 2023": when it
+					// was agreed, no deadline.
+					continue
+				}
+				return due, true
 			}
 			if v, ok := readPlain(toks, j); ok && !v.vague {
 				n, j = v.value, v.end

@@ -97,6 +97,10 @@ func modalityOf(d *Doc, si int, dr *draft) (string, string) {
 			intended = true
 		case hypotheticals.At(&toks[k]):
 			hypothetical = true
+		case arrangedWords.At(&toks[k]) && k+2 == dr.start && toks[k+1].Norm == "to" && !m.Passive && actorEndsBefore(d, d.actorMentions(si), k):
+			// "Under the deal, Hezbollah was to withdraw its fighters":
+			// what an arrangement has a party do, not what it did.
+			intended = true
 		case w == "must" || w == "should" || (w == "need" || w == "needs" || w == "have" || w == "has") && k+1 < len(toks) && toks[k+1].Norm == "to" && k+2 == dr.start:
 			// "Libya must hand over the suspects": an obligation put on
 			// the subject, by whoever says it.
