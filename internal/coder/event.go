@@ -2176,6 +2176,13 @@ func subjectOf(d *Doc, si, v int, actors []int) []int {
 			// "said".
 			k = sayVerbBefore(toks, k-2) // a walk of three tokens at most
 			continue
+		case w == `"` && toks[k].Shape == text.Lower && k >= 2:
+			// A quotation opened right after its subject: the rebels
+			// "keep killing soldiers".
+			if a, ok := endAt.get(k - 1); ok {
+				return coordinated(d, si, a, endAt)
+			}
+			return nil
 		case boundaries.At(&toks[k-1]) || w == "that" || (subordinator(toks, k-1) && w != "as"):
 			return nil
 		case auxiliaries.At(&toks[k-1]) || toks[k-1].Kind == text.Number:
