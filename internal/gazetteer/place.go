@@ -414,7 +414,24 @@ func (st *state) metonymic(si int, a *atom) bool {
 	if _, ok := st.cueStartingAt(si, a.end, cueAlly); ok {
 		return true
 	}
+	// "Kyiv and Moscow agreed": a capital joined to one that speaks or
+	// acts for its government.
+	if q := a.end + 1; st.norm(si, a.end) == "and" && q < len(st.atomAt) && st.atomAt[q] >= 0 {
+		if b := &st.atoms[st.atomAt[q]]; b.hasPlace && st.capitalAtom(b) && st.speechAfter(si, b.end) {
+			return true
+		}
+	}
 	return false
+}
+
+// capitalAtom reports whether an atom's likeliest place is a capital.
+func (st *state) capitalAtom(a *atom) bool {
+	ix, ok := st.bestPlace(a.place, "", -1)
+	if !ok {
+		return false
+	}
+	_, ok = st.g.capital[st.g.places.Place(ix).GeonameID]
+	return ok
 }
 
 func ptr(f float64) *float64 { return &f }
