@@ -1514,13 +1514,13 @@ func (c *Coder) actors(d *Doc, si int, dr *draft, actors []int, prev []*draft) {
 		// (nor one, when that verb has none: "A bombing killed one
 		// soldier and wounded two others").
 		subj, dr.shared = p.source, true
-	case p == nil && coordFinite(d, toks, m) && len(openingSubject(d, si, m.Start, actors)) > 0:
+	case p == nil && coordFinite(d, toks, verbOf(dr)) && len(openingSubject(d, si, dr.start, actors)) > 0:
 		// "Armenia's foreign ministry said there were no Armenian units
 		// in Karabakh and accused Baku of …", "Baku has said it wants a
 		// treaty but has rejected mediation by France": a finite verb
 		// after "and" or "but" with no subject of its own, and no event
 		// before it to share one with, has the sentence's subject.
-		subj, dr.shared = openingSubject(d, si, m.Start, actors), true
+		subj, dr.shared = openingSubject(d, si, dr.start, actors), true
 		dr.report = nil // coordinated with the verb of saying, not reported by it
 	case chain >= 0:
 		// "the American government plans to reverse its position on
@@ -1667,6 +1667,11 @@ var articles = text.NewWordSet("the", "a", "an", "their", "its", "his", "her", "
 // after an article or possessive, as a gerund or a bare or -s form ("the
 // fighting", "the attack", "their attacks").
 func nounForm(toks []text.Token, m codebook.Match) bool {
+	if m.Form == codebook.Third && m.Head == m.Start+1 && m.Start > 0 && nounPreps.At(&toks[m.Start-1]) {
+		// "killed in drone strikes by the army": a compound noun, not
+		// "drones strike".
+		return true
+	}
 	if m.Start != m.Head || m.Start == 0 {
 		return false
 	}
@@ -1885,6 +1890,15 @@ func coordFinite(d *Doc, toks []text.Token, m codebook.Match) bool {
 	return false
 }
 
+// verbOf returns the match of a draft's finite verb: its governor's
+// ("and called on the authorities to investigate"), else its own.
+func verbOf(dr *draft) codebook.Match {
+	if dr.gov != nil {
+		return *dr.gov
+	}
+	return dr.match
+}
+
 // openingSubject returns the subject of the sentence's first verb when an
 // actor opens the sentence ("Armenia's foreign ministry said …", "The
 // ethnic Armenian administration said …") and ends before token v; else
@@ -1894,10 +1908,19 @@ func openingSubject(d *Doc, si, v int, actors []int) []int {
 		return nil
 	}
 	toks := d.tokens(si)
-	first := &d.Mentions[actors[0]]
-	start := 0
-	if len(toks) > 0 && determiners.At(&toks[0]) {
-		start = 1
+	// After the dateline, if any: "OUAGADOUGOU, April 8 (Wire) - Human
+	// Rights Watch said …".
+	start := datelineEnd(toks)
+	i := 0
+	for i < len(actors) && d.Mentions[actors[i]].Tok < start {
+		i++
+	}
+	if i == len(actors) {
+		return nil
+	}
+	first := &d.Mentions[actors[i]]
+	if start < len(toks) && determiners.At(&toks[start]) {
+		start++
 	}
 	if first.Tok > start || first.TokEnd >= v || first.TokEnd >= len(toks) ||
 		(toks[first.TokEnd].Kind != text.Word || toks[first.TokEnd].Shape != text.Lower) && toks[first.TokEnd].Norm != "," {
@@ -1918,7 +1941,9 @@ func sharedSubject(toks []text.Token, start int, prev []*draft) *draft {
 		return nil
 	}
 	p := prev[len(prev)-1]
-	if p.match.End > k || p.match.End < k-14 || p.match.Nominal || p.match.Passive {
+	if p.match.End > k || p.match.End < k-14 || p.match.Nominal || p.match.Passive || nounForm(toks, p.match) {
+		// (Nor a noun of the act: "were killed in the attack, and
+		// called on …".)
 		return nil
 	}
 	// Both verbs finite and of one tense: "attacked … and seized", "had
@@ -2441,7 +2466,10 @@ func appositive(toks []text.Token, i int) bool {
 		return false
 	}
 	switch toks[i].Norm {
-	case "a", "an", "the", "who", "which", "whose", "himself", "herself", "itself", "its", "his", "her", "their":
+	case "a", "an", "the", "who", "which", "whose", "himself", "herself", "itself", "its", "his", "her", "their",
+		"mostly", "mainly", "many", "most", "including", "among", "all", "both", "nearly", "almost":
+		// (Or what they count or include: "130 people, mostly ethnic
+		// Fulani, were killed".)
 		return true
 	}
 	if postWords.At(&toks[i]) {
