@@ -157,7 +157,7 @@ func eventHas(e *domain.Event, k, v string) bool {
 	case "trigger":
 		return strings.Contains(e.Trigger, v)
 	case "fatalities":
-		return v == strconv.Itoa(deref(e.Fatalities.Best))
+		return v == strconv.Itoa(deref(e.Fatalities.Best)) || v == "null" && e.Fatalities.Best == nil
 	case "size":
 		return like(string(e.Size), v)
 	case "date":

@@ -82,7 +82,7 @@ type Doc struct {
 	focusVenue bool
 
 	drafts      []*draft
-	counted     map[int]bool // sentences whose numbers an event took
+	counted     map[int]uint8 // sentences whose toll (tookToll) or arrests (tookArrests) an event took
 	countsOf    map[int]Counts
 	verbs       *codebook.Codebook
 	Events      []domain.Event

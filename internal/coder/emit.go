@@ -96,12 +96,22 @@ func (c *Coder) event(d *Doc, dr *draft) *domain.Event {
 	root := codebook.Root(dr.code)
 	if violent(root) || root == "14" {
 		counts := d.counts(si)
-		if violent(root) && !d.counted[si] {
-			ev.Fatalities, ev.Injured, ev.Arrested = counts.Fatalities, counts.Injured, counts.Arrested
+		if violent(root) {
 			if d.counted == nil {
-				d.counted = map[int]bool{}
+				d.counted = map[int]uint8{}
 			}
-			d.counted[si] = true
+			// The dead and wounded are an attack's, the arrested an
+			// arrest's, where the sentence holds both: "arrested three
+			// journalists after they reported that soldiers had killed
+			// dozens of civilians".
+			if d.counted[si]&tookToll == 0 && (root != "17" && root != "15" || !d.sentenceHas(si, "18", "19", "20")) {
+				ev.Fatalities, ev.Injured = counts.Fatalities, counts.Injured
+				d.counted[si] |= tookToll
+			}
+			if d.counted[si]&tookArrests == 0 && (root == "17" || !d.sentenceHas(si, "17")) {
+				ev.Arrested = counts.Arrested
+				d.counted[si] |= tookArrests
+			}
 		}
 		if root == "14" && counts.Size != "" {
 			ev.Size, ev.SizeEstimate = domain.NullString(counts.Size), counts.SizeEstimate
@@ -810,6 +820,23 @@ func fromNamed(d *Doc, as []domain.Actor, idx []int) {
 }
 
 // counts reads the numbers of sentence si once.
+// Which of a sentence's numbers an event has taken.
+const (
+	tookToll uint8 = 1 << iota
+	tookArrests
+)
+
+// sentenceHas reports whether sentence si has an event drafted of one of
+// the CAMEO roots.
+func (d *Doc) sentenceHas(si int, roots ...string) bool {
+	for _, dr := range d.drafts {
+		if dr.sent == si && !dr.drop && slices.Contains(roots, codebook.Root(dr.code)) {
+			return true
+		}
+	}
+	return false
+}
+
 func (d *Doc) counts(si int) Counts {
 	if d.countsOf == nil {
 		d.countsOf = make(map[int]Counts)

@@ -1553,7 +1553,7 @@ func (c *Coder) actors(d *Doc, si int, dr *draft, actors []int, prev []*draft) {
 			}
 		}
 	}
-	if attributive(toks, m) {
+	if attributive(toks, m) || adjectival(toks, m) {
 		// "ICRC planes carried hundreds of released detainees": who
 		// released them the sentence does not say.
 		subj = nil
@@ -1830,6 +1830,18 @@ func attributive(toks []text.Token, m codebook.Match) bool {
 	return p.Kind == text.Number || p.Norm == "of" || attributiveBefore.Has(p.Norm)
 }
 
+// adjectival reports whether a lone past participle stands between an
+// article and the noun it describes: "the freed Russian servicemen were
+// flown to Moscow" tells of no release.
+func adjectival(toks []text.Token, m codebook.Match) bool {
+	if m.Form != codebook.Past && m.Form != codebook.Participle || m.Start != m.Head || m.End != m.Head+1 || m.Head == 0 || m.End >= len(toks) {
+		return false
+	}
+	next := &toks[m.End]
+	return attributiveBefore.At(&toks[m.Head-1]) && next.Kind == text.Word && !prepositions.At(next) && !auxiliaries.At(next) &&
+		!determiners.At(next) && next.Norm != "and" && next.Norm != "or"
+}
+
 var attributiveBefore = text.NewWordSet("the", "a", "an", "their", "its", "his", "her", "our", "some", "several", "many", "all", "other")
 
 // negatedBetween reports whether "not" or "never" stands between tokens
@@ -1941,7 +1953,10 @@ func sharedSubject(toks []text.Token, start int, prev []*draft) *draft {
 		return nil
 	}
 	p := prev[len(prev)-1]
-	if p.match.End > k || p.match.End < k-14 || p.match.Nominal || p.match.Passive || nounForm(toks, p.match) {
+	if p.match.End > k || p.match.End < k-14 || p.match.Nominal || p.match.Passive || nounForm(toks, p.match) ||
+		p.match.Form == codebook.Base && p.match.Start > 0 && toks[p.match.Start-1].Norm == "to" && strings.HasSuffix(toks[start].Norm, "ed") {
+		// (Nor an infinitive before a finite past: "Georgia's bid to
+		// join the bloc and urged the government …".)
 		// (Nor a noun of the act: "were killed in the attack, and
 		// called on …".)
 		return nil
