@@ -106,6 +106,11 @@ func modalityOf(d *Doc, si int, dr *draft) (string, string) {
 			// the subject, by whoever says it.
 			obliged = true
 		case intenders.At(&toks[k]):
+			if k+1 < dr.start && (toks[k+1].Norm == "and" || toks[k+1].Norm == "or") && w != "will" && w != "shall" {
+				// "helped to plan and carry out killings": a verb of its
+				// own beside the act, not one that makes it intended.
+				continue
+			}
 			if w == "set" || w == "going" || w == "expected" {
 				if k+1 < len(toks) && toks[k+1].Norm == "to" {
 					intended = true
