@@ -192,10 +192,24 @@ func focusPlace(d *Doc) *domain.Place {
 	score := map[string]float64{}
 	first := map[string]*domain.Place{}
 	var best string
+	filed := "" // the dateline's place
+	var country *domain.Place
+	countryScore := map[string]float64{}
 	for i := range d.Mentions {
 		m := &d.Mentions[i]
 		p := m.Place()
-		if p == nil || m.Metonymy || p.Precision == domain.PrecisionCountry || namesAgreement(d.tokens(m.Sentence), m) {
+		if p == nil || m.Metonymy || namesAgreement(d.tokens(m.Sentence), m) {
+			continue
+		}
+		if p.Precision == domain.PrecisionCountry {
+			if talksVenue(d.tokens(m.Sentence), m.Tok) {
+				continue // "after talks in Switzerland"
+			}
+			k := p.Key()
+			countryScore[k]++
+			if country == nil || countryScore[k] > countryScore[country.Key()] {
+				country = p
+			}
 			continue
 		}
 		k := p.Key()
@@ -206,10 +220,25 @@ func focusPlace(d *Doc) *domain.Place {
 		if len(named) > 0 && !named[p.Country] {
 			w /= 4
 		}
+		if m.Sentence == 0 && dateline(d.tokens(0), m) {
+			// Where the story was filed ("PORT SUDAN, July 2 (Wire) -"),
+			// most often the capital: the focus only where the story
+			// names no other place as often.
+			w = 0.5
+			filed = p.Key()
+		}
 		score[k] += w
 		if best == "" || score[k] > score[best] {
 			best = k
 		}
+	}
+	if filed != "" && best == filed && score[best] <= 0.5 && country != nil {
+		// Only the dateline names a town: the country the story names
+		// ("BEIRUT - … a drone strike in southern Lebanon"), at the
+		// country's precision, rather than the town it was filed from.
+		p := *country
+		p.Text, p.Span = "", domain.Span{}
+		return &p
 	}
 	if best == "" {
 		return nil
