@@ -257,7 +257,8 @@ func (c *Coder) placeOf(d *Doc, dr *draft) *domain.Place {
 		m := &d.Mentions[i]
 		p := m.Place()
 		if p == nil || m.Metonymy || originOf(toks, m.Tok) || namesAgreement(toks, m) || ownsPlace(d, dr.sent, m) ||
-			inConditionAfter(toks, dr.match.End, m.Tok) || brokerAgent(toks, m.Tok, 0) || relEnd >= 0 && m.Tok > relEnd {
+			inConditionAfter(toks, dr.match.End, m.Tok) || brokerAgent(toks, m.Tok, 0) || relEnd >= 0 && m.Tok > relEnd ||
+			contrastBetween(toks, dr.match.End, m.Tok) {
 			// (A capital "mediated by Washington" is the mediator.)
 			continue
 		}
@@ -459,6 +460,19 @@ func ownsNoThing(toks []text.Token, m *gazetteer.Mention) bool {
 
 var abstractOwned = text.NewWordSet("aid", "help", "rescue", "defence", "defense", "side", "future", "fate", "cause",
 	"sovereignty", "independence", "security", "support", "behalf", "interests", "people")
+
+// contrastBetween reports whether a clause set against the one before
+// (", but", ", while") opens between tokens a and b: "would not invade
+// Eritrea, but insisted that access to the Red Sea …" puts no invasion
+// on the Red Sea.
+func contrastBetween(toks []text.Token, a, b int) bool {
+	for k := max(a, 1); k < b && k < len(toks); k++ {
+		if toks[k-1].Norm == "," && contrastWords.At(&toks[k]) {
+			return true
+		}
+	}
+	return false
+}
 
 // namesAgreement reports whether a place names an agreement or a process
 // rather than where anything happens: "in line with the Luanda
