@@ -691,13 +691,16 @@ func purposeOf(toks []text.Token, a, b *draft) bool {
 		am.Nominal || bm.Nominal || bm.Form != codebook.Base || a.modality != b.modality {
 		return false
 	}
-	if bm.Start < am.End+1 || bm.Start > am.End+6 || toks[bm.Start-1].Norm != "to" {
+	if bm.Start < am.End+1 || bm.Start > am.End+10 || toks[bm.Start-1].Norm != "to" {
 		return false
 	}
-	// Only the rest of the object between: "used tear gas and water
-	// cannon to disperse crowds".
+	// Only the rest of the object (and a time) between: "used tear gas
+	// and water cannon to disperse crowds", "used tear gas and rubber
+	// bullets early on Wednesday to disperse".
 	for k := am.End; k < bm.Start-1; k++ {
-		if toks[k].Kind == text.Punct || sayVerbs.At(&toks[k]) {
+		if toks[k].Kind == text.Punct || sayVerbs.At(&toks[k]) || toks[k].Norm == "to" {
+			// (The first purpose only: not "a crowd trying to destroy
+			// …" after "to disperse".)
 			return false
 		}
 	}
