@@ -202,7 +202,7 @@ func promisesIn(d *Doc, si int) []promise {
 			continue // "will be watched by a monitoring committee": another's act
 		}
 		subjectOfPromise(d, si, &p, actors)
-		p.conditions = conditionAfter(d, si, p.action[1])
+		p.conditions = conditionAfter(d, si, p.action[1], p.negated)
 		if p.passive && !p.negated && hasAny(toks, p.action[0], min(p.action[0]+2, len(toks)), "possible", "acceptable") && p.conditions == "" {
 			continue // "would be possible": not a promise without a condition
 		}
@@ -333,7 +333,7 @@ func actionEnd(toks []text.Token, a int) int {
 				return end
 			}
 		case "within", "by", "before", "after", "until", "once", "while", "during", "as", "because", "for":
-			if end > a+1 {
+			if end > a+1 || w == "until" && end > a {
 				return end
 			}
 		case "in", "on", "at", "from", "into", "through", "along", "around", "across", "near", "under", "with", "between", "towards":
@@ -483,14 +483,18 @@ func adjectiveOf(d *Doc, a int, actors []int) bool {
 // conditionAfter returns the condition a promise is held on, in the words
 // after its action: "as long as …", "only if …", "if …", "once …", "unless …",
 // "provided that …", "on condition that …", "only together with …", "for
-// every …".
-func conditionAfter(d *Doc, si, from int) string {
+// every …"; after a negated one, "until …" ("would not disarm until …").
+func conditionAfter(d *Doc, si, from int, negated bool) string {
 	toks := d.tokens(si)
 	for k := from; k < len(toks); k++ {
 		w := toks[k].Norm
 		open := false
 		switch {
 		case w == "if" || w == "unless" || w == "provided" || w == "providing":
+			open = true
+		case w == "until" && negated && k == from:
+			// "would not disarm until a Palestinian state was
+			// established": will disarm only then.
 			open = true
 		case w == "once" && subordinator(toks, k) && k+1 < len(toks) && toks[k+1].Kind == text.Word:
 			// "would halt the attacks once a ceasefire takes hold"

@@ -2315,6 +2315,30 @@ func relativeClose(toks []text.Token, v, from int) int {
 	return -1
 }
 
+// inOfPhrase reports whether the words before token t, back over an
+// article and lower-case modifiers, start with "of".
+func inOfPhrase(toks []text.Token, t int) bool {
+	for k := t - 1; k >= 0 && k >= t-4; k-- {
+		switch {
+		case toks[k].Norm == "of":
+			return true
+		case determiners.At(&toks[k]) || toks[k].Shape == text.Lower && toks[k].Kind == text.Word:
+			continue
+		}
+		return false
+	}
+	return false
+}
+
+// describesName reports whether the generic agent g right after the
+// named actor n only says what n is: "rebel group" of "the M23 rebel
+// group", "militia" of "the Wagner militia".
+func describesName(n, g *gazetteer.Mention) bool {
+	gc, nc := string(g.Code), string(n.Code)
+	return strings.HasPrefix(gc, domain.UnknownCountry) && len(gc) >= 6 && len(nc) > 6 &&
+		!strings.HasPrefix(nc, domain.UnknownCountry) && nc[3:6] == gc[3:6] && !g.Pronoun && !n.Pronoun
+}
+
 // attachedTo returns the actor a mention starting at token t is attached
 // to by allegiance or support ("militants loyal to the Islamic State",
 // "rebels backed by Rwanda", "fighters linked to al-Qaeda"): the head of
@@ -2522,6 +2546,12 @@ var postWords = text.NewWordSet("president", "vice", "minister", "secretary", "c
 // before it ("X, Y and Z").
 func coordinated(d *Doc, si, a int, endAt mentionIndex) []int {
 	toks := d.tokens(si)
+	if b, ok := endAt.get(d.Mentions[a].Tok); ok && describesName(&d.Mentions[b], &d.Mentions[a]) && !inOfPhrase(toks, d.Mentions[b].Tok) {
+		// "The M23 rebel group": the group named, not "rebel group"
+		// (but "dissidents of the former FARC rebel group" are not the
+		// FARC).
+		a = b
+	}
 	out := []int{a}
 	for {
 		k := d.Mentions[out[0]].Tok
