@@ -1697,8 +1697,8 @@ func resolvedActor(d *Doc, si, mi int, speaking bool) domain.Actor {
 func resolveUnknown(d *Doc, si, mi int) string {
 	m := &d.Mentions[mi]
 	code := string(m.Code)
-	if len(code) < 6 {
-		return ""
+	if len(code) < 6 || elsewhere(string(m.Text)+" "+string(m.Ref), code[3:6]) {
+		return "" // "foreign diplomats", "mediators said": of no country the context gives
 	}
 	// "the paramilitary Rapid Support Forces": an adjective of the name
 	// that follows.

@@ -77,8 +77,8 @@ func (c *Coder) event(d *Doc, dr *draft) *domain.Event {
 		fromNamed(d, ev.Source, dr.source)
 		fromNamed(d, ev.Target, dr.target)
 	} else {
-		localise(ev.Source, ev.Place)
-		localise(ev.Target, ev.Place)
+		localise(d, ev.Source, dr.source, ev.Place)
+		localise(d, ev.Target, dr.target, ev.Place)
 	}
 	if len(ev.Source) == 1 && len(ev.Target) == 1 && len(dr.target) == 1 && ev.Source[0].Code == ev.Target[0].Code && ev.Target[0].Code != "" &&
 		strings.HasPrefix(string(d.Mentions[dr.target[0]].Code), domain.UnknownCountry) {
@@ -186,7 +186,7 @@ func eventActors(d *Doc, idx []int) []domain.Actor {
 	out := actorsOf(d, idx)
 	for k, i := range idx {
 		a := &out[k]
-		if a.Country != "" || a.Code != domain.UnknownCountry+domain.SectorGovernment || elsewhere(a.Text, string(a.Sector)) {
+		if a.Country != "" || a.Code != domain.UnknownCountry+domain.SectorGovernment || elsewhere(actorWords(d, a, idx, k), string(a.Sector)) {
 			continue
 		}
 		if r := namedBefore(d, i, domain.SectorGovernment); r != "" {
@@ -789,13 +789,13 @@ func visitLike(toks []text.Token, dr *draft) bool {
 // "guerrillas") the country where the event happens, as ACLED codes
 // local actors: "protesters in Kathmandu" are NPLCVL. The words and the
 // dictionary entry are kept; only the code and country are filled in.
-func localise(as []domain.Actor, p *domain.Place) {
+func localise(d *Doc, as []domain.Actor, idx []int, p *domain.Place) {
 	if p == nil || p.Country == "" {
 		return
 	}
 	for i := range as {
 		a := &as[i]
-		if strings.HasPrefix(string(a.Code), domain.UnknownCountry) && len(a.Code) > 3 && a.Country == "" && !elsewhere(a.Text, string(a.Sector)) {
+		if strings.HasPrefix(string(a.Code), domain.UnknownCountry) && len(a.Code) > 3 && a.Country == "" && !elsewhere(actorWords(d, a, idx, i), string(a.Sector)) {
 			a.Code = p.Country + a.Code[3:]
 			a.Country = p.Country
 		}
@@ -806,10 +806,20 @@ func localise(as []domain.Actor, p *domain.Place) {
 // at hand: "foreign diplomats", "Western governments", and of
 // governments "several other governments" ("other armed groups" may be
 // of the same country).
+// actorWords returns an actor's words and, for a pronoun, those it stands
+// for ("they": "The mediators"); idx are the actors' mentions.
+func actorWords(d *Doc, a *domain.Actor, idx []int, k int) string {
+	if k < len(idx) && d.Mentions[idx[k]].Pronoun {
+		return a.Text + " " + string(d.Mentions[idx[k]].Ref)
+	}
+	return a.Text
+}
+
 func elsewhere(words, sector string) bool {
 	for _, w := range strings.Fields(strings.ToLower(words)) {
 		switch w {
-		case "foreign", "western", "international":
+		case "foreign", "western", "international", "mediator", "mediators":
+			// (Mediators are by their office from neither side.)
 			return true
 		case "other", "neighbouring", "neighboring":
 			if sector == domain.SectorGovernment {
