@@ -1709,7 +1709,44 @@ func resolveUnknown(d *Doc, si, mi int) string {
 			return string(o.Code)
 		}
 	}
+	if r := sameHeadBefore(d, mi); r != "" {
+		return r
+	}
 	return resolveSector(d, si, mi, m.Tok, code[3:])
+}
+
+// sameHeadBefore returns, for an agent named by a bare noun ("the
+// officers"), the code of a fuller mention with that noun the article
+// made shortly before ("Army officers in Gabon said …"): the same
+// people, whose sector the fuller words give. "" when there is none.
+func sameHeadBefore(d *Doc, mi int) string {
+	m := &d.Mentions[mi]
+	words := string(m.Text)
+	if m.Pronoun {
+		words = string(m.Ref) // "they": "The officers"
+	}
+	head := strings.ToLower(strings.TrimPrefix(strings.TrimPrefix(words, "The "), "the "))
+	if head == "" || strings.ContainsAny(head, " -") {
+		return ""
+	}
+	for j := mi - 1; j >= 0; j-- {
+		o := &d.Mentions[j]
+		if o.Sentence < m.Sentence-3 {
+			break
+		}
+		oc := string(o.Code)
+		if o.Pronoun || len(oc) < 6 || strings.HasPrefix(oc, domain.UnknownCountry) || strings.HasPrefix(oc, domain.SectorIGO) ||
+			strings.HasPrefix(oc, domain.SectorNGO) || !isActor(o) {
+			continue
+		}
+		// The same common noun ("Army officers"), not a name that ends
+		// in it ("Rapid Support Forces" are not "both forces").
+		words := strings.Fields(string(o.Text))
+		if last := words[len(words)-1]; len(words) > 1 && last == strings.ToLower(last) && last == head {
+			return oc
+		}
+	}
+	return ""
 }
 
 // resolveSector gives an agent of a sector ("MIL", "REB") named at token

@@ -186,6 +186,14 @@ func eventActors(d *Doc, idx []int) []domain.Actor {
 	out := actorsOf(d, idx)
 	for k, i := range idx {
 		a := &out[k]
+		if a.Country == "" && strings.HasPrefix(string(a.Code), domain.UnknownCountry) {
+			if r := sameHeadBefore(d, i); r != "" {
+				// "The officers … announced": the "Army officers in
+				// Gabon" of the sentence before.
+				a.Code, a.Country, a.Sector = domain.NullString(r), domain.NullString(r[:3]), domain.NullString(r[3:6])
+				continue
+			}
+		}
 		if a.Country != "" || a.Code != domain.UnknownCountry+domain.SectorGovernment || elsewhere(actorWords(d, a, idx, k), string(a.Sector)) {
 			continue
 		}
