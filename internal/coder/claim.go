@@ -1642,7 +1642,9 @@ func partiesCountry(d *Doc, si int, actors []domain.Actor, cl *clause) *domain.P
 }
 
 // countryPlace returns a country as a place: the article's own mention of
-// it where there is one, else the country alone.
+// it where there is one, else the gazetteer's name and point for it; nil
+// where the gazetteer has none, rather than a place with no name and no
+// coordinates.
 func countryPlace(d *Doc, country string) *domain.Place {
 	for i := range d.Mentions {
 		m := &d.Mentions[i]
@@ -1653,7 +1655,12 @@ func countryPlace(d *Doc, country string) *domain.Place {
 			}
 		}
 	}
-	return &domain.Place{Name: country, Country: domain.NullString(country), Precision: domain.PrecisionCountry}
+	if d.gaz != nil {
+		if p, ok := d.gaz.Country(country); ok {
+			return &p
+		}
+	}
+	return nil
 }
 
 // resolvedActor returns a mention's actor, with what the article's

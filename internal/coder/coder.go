@@ -85,6 +85,7 @@ type Doc struct {
 	counted     map[int]uint8 // sentences whose toll (tookToll) or arrests (tookArrests) an event took
 	countsOf    map[int]Counts
 	verbs       *codebook.Codebook
+	gaz         *gazetteer.Gazetteer
 	Events      []domain.Event
 	Claims      []domain.Claim
 	Commitments []domain.Commitment
@@ -113,7 +114,7 @@ func (c *Coder) Code(ctx context.Context, a *domain.Article) (domain.Coding, err
 // Analyse runs every stage on an article and returns the document with
 // its annotations.
 func (c *Coder) Analyse(a *domain.Article) *Doc {
-	d := &Doc{Article: a, Text: text.Parse(a.Text), Date: a.Date(), verbs: c.book}
+	d := &Doc{Article: a, Text: text.Parse(a.Text), Date: a.Date(), verbs: c.book, gaz: c.gaz}
 	if !d.Text.English() {
 		// The dictionaries and patterns are English: an article in
 		// another language is stored but not coded, rather than coded

@@ -812,3 +812,18 @@ func pluralWord(w string) string {
 }
 
 func isLetter(c byte) bool { return 'a' <= c && c <= 'z' }
+
+// Country returns a country as a place, by its ISO alpha-3 code: its name
+// and the point the gazetteer has for it, at the country's precision;
+// false where it has none.
+func (g *Gazetteer) Country(code string) (domain.Place, bool) {
+	ix, ok := g.country[code]
+	if !ok {
+		return domain.Place{}, false
+	}
+	e := &g.entries[ix]
+	if !e.hasLL || e.name == "" {
+		return domain.Place{}, false
+	}
+	return domain.Place{Name: e.name, Country: domain.NullString(code), Lat: e.lat, Lon: e.lon, Precision: domain.PrecisionCountry}, true
+}
