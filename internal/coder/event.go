@@ -2719,6 +2719,10 @@ func objectOf(d *Doc, si int, dr *draft, actors []int) []int {
 			switch toks[mm.Tok-1].Norm {
 			case "in", "inside", "across", "throughout", "near", "within", "from", "into", "over", "off", "outside", "along":
 				continue
+			case "of":
+				if mm.Tok >= 2 && directionWords.At(&toks[mm.Tok-2]) {
+					continue // "the town of Cabaret north of Haiti's capital": where
+				}
 			}
 		}
 		actors = append(slices.Clone(actors), i)
