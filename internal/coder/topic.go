@@ -185,7 +185,10 @@ func readTopic(toks []text.Token, a, b int) (reading, bool) {
 		return reading{}, false
 	}
 	// "a truce would be possible only if …" is an offer, not a claim.
-	if r.topic == domain.TopicCeasefire && hasAny(toks, a, b, "possible", "if", "unless", "could", "might", "may", "proposed", "called", "calls", "demanded", "urged") {
+	if r.topic == domain.TopicCeasefire && hasAny(toks, a, b, "possible", "if", "unless", "could", "might", "may", "proposed", "proposal", "proposals",
+		"called", "calls", "demanded", "urged") {
+		// (Nor "rejected proposals to extend the truce": what is
+		// proposed, not what holds or is broken.)
 		return reading{}, false
 	}
 	// "was ready for an unconditional ceasefire", "open to a truce",
