@@ -2605,7 +2605,7 @@ var frontierNouns = text.NewWordSet("border", "borders", "frontier", "frontiers"
 // placeNouns after a country's adjective make it a place's: "the Saudi
 // city of Jeddah".
 var placeNouns = text.NewWordSet("city", "town", "village", "capital", "port", "province", "region", "district", "border",
-	"territory", "coast", "island", "enclave", "exclave", "side")
+	"territory", "coast", "island", "enclave", "exclave", "side", "state", "county", "governorate")
 
 // adjectiveOfParty reports whether a token is a plain lower-case word
 // that may qualify a party after "the" ("the paramilitary RSF", "the
