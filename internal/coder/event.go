@@ -224,6 +224,9 @@ func (c *Coder) sentenceEvents(d *Doc, si int) {
 			rm := ms[r]
 			dr.report = &rm
 		}
+		if adjectivalGerund(toks, m) {
+			continue
+		}
 		c.actors(d, si, dr, actors, sentDrafts)
 		if movesForces(dr.code, toks[m.Head].Norm) && len(dr.source) > 0 {
 			ownForces(d, si, dr)
@@ -1844,6 +1847,20 @@ func adjectival(toks []text.Token, m codebook.Match) bool {
 	return attributiveBefore.At(&toks[m.Head-1]) && next.Kind == text.Word && !prepositions.At(next) && !auxiliaries.At(next) &&
 		!determiners.At(next) && next.Norm != "and" && next.Norm != "or"
 }
+
+// adjectivalGerund reports whether a lone -ing form stands between an
+// article or owner and a noun of people it describes: "the country's
+// striking doctors" are on strike, and attack no one.
+func adjectivalGerund(toks []text.Token, m codebook.Match) bool {
+	return m.Form == codebook.Gerund && m.Start == m.Head && m.End == m.Head+1 && m.Head > 0 && m.End < len(toks) &&
+		(toks[m.Head-1].Norm == "'s" || attributiveBefore.At(&toks[m.Head-1])) && toks[m.End].Shape == text.Lower &&
+		peopleNouns.At(&toks[m.End])
+}
+
+// peopleNouns are plural nouns of people a participle may describe:
+// "striking doctors", "fighting men".
+var peopleNouns = text.NewWordSet("doctors", "workers", "miners", "teachers", "nurses", "drivers", "students", "farmers",
+	"employees", "staff", "men", "women", "soldiers", "troops", "fighters", "civilians", "people", "residents", "protesters")
 
 var attributiveBefore = text.NewWordSet("the", "a", "an", "their", "its", "his", "her", "our", "some", "several", "many", "all", "other")
 

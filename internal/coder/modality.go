@@ -73,6 +73,9 @@ func modalityOf(d *Doc, si int, dr *draft) (string, string) {
 				continue
 			}
 			negated = true
+		case w == "failure" && k+2 == dr.start && toks[k+1].Norm == "to":
+			// "a failure to crack down on extremists": not done.
+			negated = true
 		case w == "lack" || w == "absence":
 			// "the lack of intervention": only the noun it governs.
 			if k+1 < len(toks) && toks[k+1].Norm == "of" && dr.start <= k+4 {
