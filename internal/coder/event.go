@@ -1857,6 +1857,10 @@ func adjectivalGerund(toks []text.Token, m codebook.Match) bool {
 		peopleNouns.At(&toks[m.End])
 }
 
+// behalfNouns after a party's name say the act is on its behalf: "at
+// Armenia's request".
+var behalfNouns = text.NewWordSet("request", "invitation", "behest", "initiative", "urging", "insistence", "suggestion")
+
 // peopleNouns are plural nouns of people a participle may describe:
 // "striking doctors", "fighting men".
 var peopleNouns = text.NewWordSet("doctors", "workers", "miners", "teachers", "nurses", "drivers", "students", "farmers",
@@ -2739,6 +2743,12 @@ func objectOf(d *Doc, si int, dr *draft, actors []int) []int {
 			case "of":
 				if mm.Tok >= 2 && directionWords.At(&toks[mm.Tok-2]) {
 					continue // "the town of Cabaret north of Haiti's capital": where
+				}
+			case "at", "on":
+				if mm.TokEnd+1 < len(toks) && toks[mm.TokEnd].Norm == "'s" && !behalfNouns.At(&toks[mm.TokEnd+1]) {
+					// "opened fire on visitors at Tunisia's museum": where
+					// (but "at Armenia's request" is on its behalf).
+					continue
 				}
 			}
 		}
