@@ -339,6 +339,10 @@ func claimFact(c *domain.Claim) (fact, bool) {
 	return f, true
 }
 
+// approxWords before a promised number make it a round one: a release
+// within a tenth of it keeps the promise.
+var approxWords = map[string]bool{"about": true, "around": true, "roughly": true, "approximately": true, "some": true, "nearly": true, "almost": true}
+
 // releaseCount reads how many a release set free, from the words after
 // its trigger ("released 39 Palestinian women"), and whether it completed
 // what was due ("the last of the 50 hostages").
@@ -397,6 +401,7 @@ type judge struct {
 	enabling bool        // a promise to let something happen
 	negative bool        // a promise not to do something
 	count    int         // how many a release promises
+	approx   bool        // and whether it says about how many ("about 2,000")
 	goods    []string
 	evac     bool
 	keys     []string        // the nouns of a promise of another kind
@@ -436,11 +441,14 @@ func newJudge(c *domain.Commitment) *judge {
 		j.evac = true
 	}
 	j.goods = goodsOf(c.Sentence)
+	prev := ""
 	for _, w := range words(joinThousands(c.Action)) {
 		if n, ok := countAt(w); ok && w != "a" && w != "an" && w != "another" {
 			j.count = n
+			j.approx = approxWords[prev]
 			break
 		}
+		prev = w
 	}
 	if c.Category == domain.CategoryCeasefire {
 		j.start = startOf(c.Sentence, c.Date)
@@ -624,8 +632,10 @@ func (j *judge) judge(f *fact) (domain.Evidence, bool) {
 			return domain.Evidence{}, false
 		}
 		if j.does(f.actors) {
-			if f.count != nil && j.count > 0 && *f.count < j.count && !f.complete {
-				return domain.Evidence{}, false // some released: not yet kept
+			if f.count != nil && j.count > 0 && *f.count < j.count && !f.complete && !(j.approx && *f.count*10 >= j.count*9) {
+				// Some released: not yet kept (but 1,968 keep a promise
+				// of "about 2,000").
+				return domain.Evidence{}, false
 			}
 			return done("released")
 		}

@@ -49,6 +49,9 @@ func TestReleaseCounted(t *testing.T) {
 	}{
 		{"Israel released 90 Palestinian prisoners on Sunday.", "released 90 Palestinian prisoners", domain.StatusPending},
 		{"Israel released 1,000 Palestinian prisoners on Sunday.", "released 1,000 Palestinian prisoners", domain.StatusFulfilled},
+		// "about 1,000": within a tenth of it keeps the promise, not more.
+		{"Israel released 968 Palestinian prisoners on Sunday.", "released 968 Palestinian prisoners", domain.StatusFulfilled},
+		{"Israel released 850 Palestinian prisoners on Sunday.", "released 850 Palestinian prisoners", domain.StatusPending},
 	} {
 		start := strings.Index(tc.sentence, tc.trigger)
 		ev := domain.Event{ID: "e1", ArticleID: "a1", Date: day.AddDays(4), CAMEO: "0841", Modality: domain.ModalityAsserted,
