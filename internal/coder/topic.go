@@ -130,7 +130,7 @@ var topicRules = []topicRule{
 }
 
 // negationWords negate the polarity word they come before in a clause.
-var negationWords = text.NewWordSet("not", "n't", "never", "no", "nothing", "neither", "nor")
+var negationWords = text.NewWordSet("not", "n't", "never", "no", "nothing", "neither", "nor", "failed", "fails", "fail", "failing")
 
 // modalWords make a clause a plan, a promise, a demand or a possibility
 // rather than a statement of what is: only a ceasefire claim is read from

@@ -339,6 +339,10 @@ func claimFact(c *domain.Claim) (fact, bool) {
 	return f, true
 }
 
+// partialWords in a withdrawal's sentence say it was not whole.
+var partialWords = map[string]bool{"remained": true, "remain": true, "remains": true, "kept": true, "keeps": true,
+	"stayed": true, "partial": true, "partially": true}
+
 // approxWords before a promised number make it a round one: a release
 // within a tenth of it keeps the promise.
 var approxWords = map[string]bool{"about": true, "around": true, "roughly": true, "approximately": true, "some": true, "nearly": true, "almost": true}
@@ -641,7 +645,10 @@ func (j *judge) judge(f *fact) (domain.Evidence, bool) {
 		}
 	case domain.CategoryWithdrawal:
 		switch {
-		case f.kind == factWithdrawal && !f.negated && j.does(f.actors):
+		case f.kind == factWithdrawal && !f.negated && j.does(f.actors) &&
+			!slices.ContainsFunc(f.words, func(w string) bool { return partialWords[w] }):
+			// (Not "withdrew from villages … but remained at five
+			// hilltop positions": a part of it.)
 			return done("withdrawal carried out")
 		case f.kind == factAdvance && j.does(f.actors):
 			return broken("a new advance instead of the withdrawal")

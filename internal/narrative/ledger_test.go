@@ -63,3 +63,26 @@ func TestReleaseCounted(t *testing.T) {
 		}
 	}
 }
+
+// TestPartialWithdrawal checks that a withdrawal told with what stayed
+// ("withdrew from villages … but remained at five hilltop positions")
+// does not keep a promise to withdraw, and a whole one does.
+func TestPartialWithdrawal(t *testing.T) {
+	day := domain.Date{Year: 2024, Month: 11, Day: 27}
+	pledge := domain.Commitment{ID: "m1", ArticleID: "a0", Date: day, Actor: domain.Actor{Code: "ISR"},
+		Category: domain.CategoryWithdrawal, Action: "withdraw its troops",
+		Sentence: "Israel is to withdraw its troops from southern Lebanon.", Status: domain.StatusPending}
+	for _, tc := range []struct{ sentence, trigger, want string }{
+		{"Israeli troops withdrew from villages in southern Lebanon but remained at five hilltop positions.", "withdrew from villages", domain.StatusPending},
+		{"Israeli troops withdrew from villages in southern Lebanon on Tuesday.", "withdrew from villages", domain.StatusFulfilled},
+	} {
+		start := strings.Index(tc.sentence, tc.trigger)
+		ev := domain.Event{ID: "e1", ArticleID: "a1", Date: day.AddDays(20), CAMEO: "0874", Modality: domain.ModalityAsserted,
+			Source: []domain.Actor{{Code: "ISRMIL", Country: "ISR"}}, Sentence: tc.sentence, Span: domain.Span{Start: 0, End: len(tc.sentence)},
+			TriggerSpan: domain.Span{Start: start, End: start + len(tc.trigger)}}
+		got := Ledger([]domain.Commitment{pledge}, []domain.Event{ev}, nil, Options{})[0]
+		if got.Status != tc.want {
+			t.Errorf("%q: status %s, want %s", tc.sentence, got.Status, tc.want)
+		}
+	}
+}
