@@ -310,6 +310,11 @@ func sayClaim(d *Doc, si, k int, actors []int, prev []claimSite, prevSpeaker int
 	case denyVerbs.At(&toks[k]):
 		cs.kind = siteDeny
 	case accuseVerbs.At(&toks[k]):
+		if k+1 < len(toks) && toks[k+1].Norm == "of" {
+			// "two Chinese companies accused of supplying drone parts":
+			// accused by no one the sentence names; they accuse no one.
+			return cs, false
+		}
 		cs.kind = siteAccuse
 	case blameVerbs.At(&toks[k]):
 		cs.kind = siteBlame

@@ -2874,9 +2874,11 @@ func objectOf(d *Doc, si int, dr *draft, actors []int) []int {
 			// "at Armenia's request" names who asked.
 			return nil
 		}
-		if mm.TokEnd < len(toks) && sayVerbs.At(&toks[mm.TokEnd]) {
+		if mm.TokEnd < len(toks) && sayVerbs.At(&toks[mm.TokEnd]) && !(mm.TokEnd+1 < len(toks) && toks[mm.TokEnd+1].Norm == "of") {
 			// "…, the defence ministry said": the speaker of the
-			// sentence, not the target.
+			// sentence, not the target (but "two Chinese companies
+			// accused of supplying drone parts" are accused, and the
+			// target).
 			return nil
 		}
 		if mm.Tok > from && newClauseSubject(d, toks, mm) {

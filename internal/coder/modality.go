@@ -73,6 +73,10 @@ func modalityOf(d *Doc, si int, dr *draft) (string, string) {
 				continue
 			}
 			negated = true
+		case (w == "accused" || w == "suspected") && k+2 == dr.start && toks[k+1].Norm == "of":
+			// "two Chinese companies accused of supplying drone parts":
+			// alleged, not established.
+			reported = true
 		case w == "failure" && k+2 == dr.start && toks[k+1].Norm == "to":
 			// "a failure to crack down on extremists": not done.
 			negated = true
