@@ -233,7 +233,7 @@ func (s *scratch) try(r *rule, e int, p int) bool {
 			if q >= n || clausePunct(&toks[q]) {
 				return false
 			}
-			if !fused(toks, q) {
+			if !fused(toks, q) && !timeWord(toks, q) {
 				words++
 			}
 			if words > maxGap {
@@ -280,6 +280,21 @@ var targetTime = text.NewWordSet("on", "monday", "tuesday", "wednesday", "thursd
 // a clause ("the martial law order early Wednesday after lawmakers …",
 // "told Ankara that Russia had nothing to do with it").
 var inTargetStop = text.NewWordSet("after", "before", "when", "while", "because", "since", "if", "like", "or", "that")
+
+// gapTimeWords are words of time a gap passes over without counting them:
+// "agreed on Saturday to a full ceasefire" keeps the verb and its object
+// within a gap's reach.
+var gapTimeWords = text.NewWordSet("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+	"yesterday", "today", "overnight", "tonight")
+
+// timeWord reports whether token q is a weekday or a like word of time, or
+// the "on" before a weekday.
+func timeWord(toks []text.Token, q int) bool {
+	if gapTimeWords.At(&toks[q]) {
+		return true
+	}
+	return toks[q].Norm == "on" && q+1 < len(toks) && gapTimeWords.At(&toks[q+1])
+}
 
 // infinitiveTo reports whether token q is the "to" of an infinitive, not
 // of "up to 10,000", "to 2,000" or "to New Delhi".
