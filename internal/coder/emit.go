@@ -252,6 +252,7 @@ func (c *Coder) placeOf(d *Doc, dr *draft) *domain.Place {
 	toks := d.tokens(dr.sent)
 	var best *domain.Place
 	bestScore, bestMention := -1000, -1
+	bestCapital := false // a capital named as where ("in Mogadishu")
 	// A town or region, scored, of the kind a country named as the best
 	// place may give way to.
 	var finer *domain.Place
@@ -307,13 +308,15 @@ func (c *Coder) placeOf(d *Doc, dr *draft) *domain.Place {
 		if filed {
 			score -= 6
 		}
-		if named := d.namedCountries(); len(named) > 0 && !named[p.Country] && !(venueLike && venue) {
+		if named := d.namedCountries(); len(named) > 0 && !named[p.Country] && !(venueLike && venue) && !(venue && d.capitalOf(p)) {
 			// A town of a country the article never names (but talks
-			// "in Istanbul", a meeting "at Doha" are held abroad).
+			// "in Istanbul", a meeting "at Doha" are held abroad, and
+			// "in Mogadishu" is no misread name).
 			score -= 6
 		}
 		if score > bestScore {
 			best, bestScore, bestMention = p, score, i
+			bestCapital = venue && d.capitalOf(p)
 		}
 		if p.Precision != domain.PrecisionCountry && !filed && !attributed && score > finerScore {
 			finer, finerScore, finerMention = p, score, i
@@ -326,7 +329,7 @@ func (c *Coder) placeOf(d *Doc, dr *draft) *domain.Place {
 		best, bestScore, bestMention = finer, finerScore, finerMention
 	}
 	if best != nil {
-		if named := d.namedCountries(); len(named) > 0 && !named[best.Country] && !(venueLike && bestScore > 0) && d.Focus != nil && named[d.Focus.Country] {
+		if named := d.namedCountries(); len(named) > 0 && !named[best.Country] && !(venueLike && bestScore > 0) && !bestCapital && d.Focus != nil && named[d.Focus.Country] {
 			p := *d.Focus
 			return &p
 		}
@@ -468,6 +471,12 @@ func ownsNoThing(toks []text.Token, m *gazetteer.Mention) bool {
 
 var abstractOwned = text.NewWordSet("aid", "help", "rescue", "defence", "defense", "side", "future", "fate", "cause",
 	"sovereignty", "independence", "security", "support", "behalf", "interests", "people")
+
+// capitalOf reports whether a place is a national capital: a name the
+// gazetteer is sure of, whether or not the article names its country.
+func (d *Doc) capitalOf(p *domain.Place) bool {
+	return d.gaz != nil && p.GeonameID != 0 && d.gaz.CapitalOf(int64(p.GeonameID)) != ""
+}
 
 // contrastBetween reports whether a clause set against the one before
 // (", but", ", while") opens between tokens a and b: "would not invade

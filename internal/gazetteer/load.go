@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"hash"
 	"io/fs"
+	"math"
 	"os"
 	"path/filepath"
 	"slices"
@@ -826,4 +827,12 @@ func (g *Gazetteer) Country(code string) (domain.Place, bool) {
 		return domain.Place{}, false
 	}
 	return domain.Place{Name: e.name, Country: domain.NullString(code), Lat: e.lat, Lon: e.lon, Precision: domain.PrecisionCountry}, true
+}
+
+// CapitalOf returns the country whose capital the GeoNames place is, or "".
+func (g *Gazetteer) CapitalOf(geonameID int64) string {
+	if geonameID <= 0 || geonameID > math.MaxUint32 {
+		return ""
+	}
+	return g.capital[uint32(geonameID)]
 }
