@@ -35,7 +35,7 @@ var (
 		"locals", "eyewitnesses", "footage", "videos", "monitors", "journalists", "officials", "official",
 		"medics", "doctors", "diplomats", "workers", "association", "agencies", "people", "villagers",
 		"survivors", "analysts", "rescuers", "staff", "source", "witness", "resident", "groups", "organisations",
-		"organizations", "hospital", "hospitals")
+		"organizations", "hospital", "hospitals", "committee")
 	// reportNouns introduce what unnamed sources say: "reports of".
 	reportNouns = text.NewWordSet("reports", "report", "claims", "allegations", "accounts", "rumours", "rumors")
 )
@@ -604,6 +604,9 @@ func unnamedBefore(toks []text.Token, k int) string {
 		w := toks[j].Norm
 		if genericSources.At(&toks[j]) {
 			return w
+		}
+		if w == "'" || w == "'s" {
+			continue // "a doctors' committee said"
 		}
 		if toks[j].Kind == text.Punct || auxiliaries.At(&toks[j]) && w != "also" {
 			return ""

@@ -1348,8 +1348,8 @@ func trailingUnnamed(toks []text.Token, from int) string {
 			if toks[j].Norm == "," {
 				return unnamedBefore(toks, k)
 			}
-			if toks[j].Kind == text.Punct {
-				return ""
+			if toks[j].Kind == text.Punct && toks[j].Norm != "'" && toks[j].Norm != "'s" {
+				return "" // (an owner's mark is not: "…, a doctors' committee said")
 			}
 		}
 		return ""
