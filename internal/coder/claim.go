@@ -1730,6 +1730,37 @@ func resolveUnknown(d *Doc, si, mi int) string {
 	return resolveSector(d, si, mi, m.Tok, code[3:])
 }
 
+// openingState returns the country of a state named by its name that
+// opens sentence si (after its dateline) and ends before token k
+// ("Turkey carried out …"); "" when anything else, or nothing, opens it.
+func openingState(d *Doc, si, k int) string {
+	toks := d.tokens(si)
+	start := datelineEnd(toks)
+	if start < len(toks) && determiners.At(&toks[start]) {
+		start++
+	}
+	for _, i := range d.Sentence[si] {
+		m := &d.Mentions[i]
+		if m.Tok < start || !isActor(m) {
+			continue
+		}
+		c := string(m.Code)
+		if m.Tok != start || m.TokEnd >= k || len(c) < 3 || strings.HasPrefix(c, domain.UnknownCountry) ||
+			strings.HasPrefix(c, domain.SectorIGO) || strings.HasPrefix(c, domain.SectorNGO) {
+			return ""
+		}
+		if n := m.TokEnd; len(c) == 3 && n < len(toks) && toks[n].Shape == text.Lower &&
+			(isFiniteVerb(d, toks[n].Norm) || d.verbs.IsPast(toks[n].Norm) || auxiliaries.At(&toks[n])) {
+			// The state as the subject of a verb ("Turkey carried
+			// out"), not a demonym that describes an act ("Israeli air
+			// strikes killed …, local health authorities said").
+			return c
+		}
+		return ""
+	}
+	return ""
+}
+
 // sameHeadBefore returns, for an agent named by a bare noun ("the
 // officers"), the code of a fuller mention with that noun the article
 // made shortly before ("Army officers in Gabon said …"): the same
@@ -1791,6 +1822,15 @@ func resolveSector(d *Doc, si, mi, tok int, sector string) string {
 	if group || code[3:6] == domain.SectorGovernment {
 		if r := earlier(); r != "" {
 			return r
+		}
+	}
+	// A speaker set off after what a state did ("Turkey carried out air
+	// strikes … in northern Iraq, the defence ministry said"): the
+	// state's, not the place's.
+	if inAttribution(toks, tok) && !(mi < len(d.Mentions) && strings.Contains(strings.ToLower(string(d.Mentions[mi].Text)), "local")) {
+		// (Not "…, local health authorities said": the place's.)
+		if c := openingState(d, si, tok); c != "" {
+			return c + sector
 		}
 	}
 	// A place named before it in its sentence: "In Ukraine, the military
