@@ -1681,10 +1681,11 @@ func nounForm(toks []text.Token, m codebook.Match) bool {
 	if m.Start != m.Head || m.Start == 0 {
 		return false
 	}
-	if m.Form == codebook.Gerund && toks[m.Start-1].Norm == "of" && m.End == m.Head+1 &&
+	if m.Form == codebook.Gerund && (toks[m.Start-1].Norm == "of" || toks[m.Start-1].Norm == "by" || toks[m.Start-1].Norm == "amid") && m.End == m.Head+1 &&
 		(m.End >= len(toks) || toks[m.End].Kind == text.Punct || prepositions.At(&toks[m.End])) {
-		// "evacuated civilians from areas of fighting, …": no one's
-		// fighting; but "accused Armenia of shelling villages" is a verb.
+		// "evacuated civilians from areas of fighting, …", "displaced by
+		// fighting in Darfur": no one's fighting; but "accused Armenia
+		// of shelling villages" is a verb.
 		return true
 	}
 	if m.Form == codebook.Third && (nounPreps.At(&toks[m.Start-1]) || toks[m.Start-1].Norm == "'s" || quantityWord(toks[m.Start-1]) && violent(codebook.Root(m.Code))) {
