@@ -250,6 +250,15 @@ func eventWhen(s string, toks []text.Token, dr *draft, article domain.Date, futu
 			w, ok = FindPeriod(s, toks[a:b], article, true)
 			return fits(w, ok, true)
 		}
+		if own && !modal && a+w.End <= k {
+			// "marched in Tbilisi on Sunday to demand new elections": a
+			// time before the act's words is the time of the verb that
+			// governs it, which was done (the demand, the march), not
+			// one to come.
+			if pw, ok := FindPeriod(s, toks[a:b], article, false); ok {
+				return fits(pw, ok, false)
+			}
+		}
 		return fits(w, ok, own)
 	}
 	if a >= 2 && toks[a-1].Norm == "when" && toks[a-2].Norm == "," {
