@@ -1827,7 +1827,10 @@ func resolveSector(d *Doc, si, mi, tok int, sector string) string {
 	// A speaker set off after what a state did ("Turkey carried out air
 	// strikes … in northern Iraq, the defence ministry said"): the
 	// state's, not the place's.
-	if inAttribution(toks, tok) && !(mi < len(d.Mentions) && strings.Contains(strings.ToLower(string(d.Mentions[mi].Text)), "local")) {
+	if mi < len(d.Mentions) && d.Mentions[mi].Sentence == si && d.Mentions[mi].Tok == tok && tok < len(toks) && inAttribution(toks, tok) &&
+		!strings.Contains(strings.ToLower(string(d.Mentions[mi].Text)), "local") {
+		// (Only for the agent's own mention, in the sentence read: a
+		// speaker carried from a sentence before has its place there.)
 		// (Not "…, local health authorities said": the place's.)
 		if c := openingState(d, si, tok); c != "" {
 			return c + sector

@@ -98,3 +98,25 @@ func FuzzCode(f *testing.F) {
 		checkSpans(t, a, cod)
 	})
 }
+
+// TestSpeakerFromEarlierSentence codes "It said …" after a sentence whose
+// speaker stands further in than the later sentence is long: the speaker
+// carried over is resolved against its own sentence's words, not the
+// shorter one's (this sequence of sample-corpus sentences panicked).
+func TestSpeakerFromEarlierSentence(t *testing.T) {
+	c := sharedCoder(t)
+	text := "At least 27 people were killed and more than 200 wounded on the first day of Azerbaijan's offensive in " +
+		"Nagorno-Karabakh, the region's human rights ombudsman Gegham Stepanyan said on Tuesday evening. It said 290 " +
+		"people had been treated for injuries, many for severe burns. Diplomats in Brussels, Washington and Moscow have " +
+		"each tried to broker a formula under which both roads would open at once. It said the humanitarian needs " +
+		"remained very high and called for sustained access. Luis Moreno Ocampo, the first prosecutor of the International " +
+		"Criminal Court, said in a report published on Monday that Azerbaijan's obstruction of the Lachin corridor, the only " +
+		"road linking Nagorno-Karabakh with Armenia, should be treated as genocide under the 1948 Genocide Convention."
+	cod, err := c.Code(context.Background(), &domain.Article{ID: "x", Text: text})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(cod.Claims) == 0 {
+		t.Errorf("no claims from %d sentences of reported speech", 5)
+	}
+}
