@@ -1542,9 +1542,8 @@ func (c *Coder) actors(d *Doc, si int, dr *draft, actors []int, prev []*draft) {
 			// building": the speaker, neither who underwent it nor who
 			// attacked ("The ICRC said trucks carrying flour crossed"
 			// are the ICRC's).
-			from := d.Mentions[subj[len(subj)-1]].TokEnd
-			for k := from; k < min(m.Start, m.Head); k++ {
-				if sayVerbs.At(&toks[k]) && toks[k].Shape == text.Lower && !slices.Contains(dr.trigger, k) && !setOffRelative(toks, from, k, m.Start) {
+			for k := d.Mentions[subj[len(subj)-1]].TokEnd; k < min(m.Start, m.Head); k++ {
+				if sayVerbs.At(&toks[k]) && toks[k].Shape == text.Lower && !slices.Contains(dr.trigger, k) && !inRelative(toks, k, m.Start) {
 					// Unless a pronoun opens the reported clause: "Israel
 					// said it was attacked" is Israel's.
 					j := k + 1
@@ -1980,10 +1979,9 @@ func sharedSubject(toks []text.Token, start int, prev []*draft) *draft {
 	p := prev[len(prev)-1]
 	if p.match.End > k || p.match.End < k-14 || p.match.Nominal || p.match.Passive || nounForm(toks, p.match) ||
 		p.match.Form == codebook.Base && p.match.Start > 0 && toks[p.match.Start-1].Norm == "to" && strings.HasSuffix(toks[start].Norm, "ed") {
-		// (Nor an infinitive before a finite past: "Georgia's bid to
-		// join the bloc and urged the government …".)
-		// (Nor a noun of the act: "were killed in the attack, and
-		// called on …".)
+		// Not a noun of the act ("were killed in the attack, and called
+		// on …"), nor an infinitive before a finite past ("Georgia's bid
+		// to join the bloc and urged the government …").
 		return nil
 	}
 	// Both verbs finite and of one tense: "attacked … and seized", "had
@@ -2289,44 +2287,27 @@ func reportedSubject(d *Doc, si, say, end int, actors []int) []int {
 	return nil
 }
 
-// setOffRelative reports whether token k, after the subject ending at
-// token from and before the verb at v, is inside a relative clause set
-// off by commas: "The rebels, who rejected the agreement, kidnapped four
-// soldiers" is the rebels' kidnapping, not one the rebels report.
-func setOffRelative(toks []text.Token, from, k, v int) bool {
-	opened := false
-	for j := from; j < k; j++ {
-		if toks[j].Norm == "," && j+1 < k && (toks[j+1].Norm == "who" || toks[j+1].Norm == "which") {
-			opened = true
-		}
-	}
-	if !opened {
-		return false
-	}
-	for j := k + 1; j < v; j++ {
-		if toks[j].Norm == "," {
-			return true
-		}
-	}
-	return false
+// inRelative reports whether token k is inside a relative clause set off
+// by commas that closes before token v: "The rebels, who rejected the
+// agreement, kidnapped four soldiers" is the rebels' kidnapping, not one
+// they report.
+func inRelative(toks []text.Token, k, v int) bool {
+	c := relativeClose(toks, k, k+1)
+	return c >= 0 && c < v
 }
 
 // relativeClose returns the comma that closes a relative clause set off
 // by commas holding the verb at token v (", who rejected the agreement,"),
 // the first after token from; -1 when v is in no such clause.
 func relativeClose(toks []text.Token, v, from int) int {
-	for k := v - 1; k > 0; k-- {
+	open := false
+	for k := v - 1; k > 0 && !open; k-- {
 		if toks[k].Norm == "," || toks[k].Kind == text.Punct && toks[k].Norm != "-" {
 			return -1
 		}
-		if (toks[k].Norm == "who" || toks[k].Norm == "which") && toks[k-1].Norm == "," {
-			break
-		}
-		if k == 1 {
-			return -1
-		}
+		open = (toks[k].Norm == "who" || toks[k].Norm == "which") && toks[k-1].Norm == ","
 	}
-	if v < 2 {
+	if !open {
 		return -1
 	}
 	for k := from; k < len(toks); k++ {
