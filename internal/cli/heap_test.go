@@ -15,9 +15,7 @@ import (
 func TestHeapBudget(t *testing.T) {
 	t.Setenv("GOGC", "")
 	t.Setenv("GOMEMLIMIT", "")
-	limitBefore := debug.SetMemoryLimit(-1)
-	pctBefore := debug.SetGCPercent(-1)
-	debug.SetGCPercent(pctBefore)
+	limitBefore, pctBefore := gcSettings()
 	restore := heapBudget(1<<40, 350)
 	if got := debug.SetMemoryLimit(-1); got != 1<<40 {
 		t.Errorf("limit while running = %d, want %d", got, int64(1<<40))
@@ -60,9 +58,7 @@ func TestHeapBudget(t *testing.T) {
 func TestHeapBudgetEnvironment(t *testing.T) {
 	t.Setenv("GOGC", "100")
 	t.Setenv("GOMEMLIMIT", "1GiB")
-	limitBefore := debug.SetMemoryLimit(-1)
-	pctBefore := debug.SetGCPercent(-1)
-	debug.SetGCPercent(pctBefore)
+	limitBefore, pctBefore := gcSettings()
 	restore := heapBudget(8<<20, 350)
 	defer restore()
 	if got := debug.SetMemoryLimit(-1); got != limitBefore {
@@ -71,4 +67,13 @@ func TestHeapBudgetEnvironment(t *testing.T) {
 	if got := debug.SetGCPercent(pctBefore); got != pctBefore {
 		t.Errorf("GC percent = %d with GOGC set, want %d as before", got, pctBefore)
 	}
+}
+
+// gcSettings returns the soft memory limit and the GC percent in force,
+// leaving both as they are.
+func gcSettings() (limit int64, percent int) {
+	limit = debug.SetMemoryLimit(-1)
+	percent = debug.SetGCPercent(-1)
+	debug.SetGCPercent(percent)
+	return limit, percent
 }
