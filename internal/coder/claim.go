@@ -1712,7 +1712,7 @@ func resolvedActor(d *Doc, si, mi int, speaking bool) domain.Actor {
 func resolveUnknown(d *Doc, si, mi int) string {
 	m := &d.Mentions[mi]
 	code := string(m.Code)
-	if len(code) < 6 || elsewhere(string(m.Text)+" "+string(m.Ref), code[3:6]) {
+	if len(code) < 6 || elsewhere(referent(m), code[3:6]) {
 		return "" // "foreign diplomats", "mediators said": of no country the context gives
 	}
 	// "the paramilitary Rapid Support Forces": an adjective of the name
@@ -1767,11 +1767,7 @@ func openingState(d *Doc, si, k int) string {
 // people, whose sector the fuller words give. "" when there is none.
 func sameHeadBefore(d *Doc, mi int) string {
 	m := &d.Mentions[mi]
-	words := string(m.Text)
-	if m.Pronoun {
-		words = string(m.Ref) // "they": "The officers"
-	}
-	head := strings.ToLower(strings.TrimPrefix(strings.TrimPrefix(words, "The "), "the "))
+	head := strings.ToLower(strings.TrimPrefix(strings.TrimPrefix(referent(m), "The "), "the ")) // "they": "The officers"
 	if head == "" || strings.ContainsAny(head, " -") {
 		return ""
 	}
@@ -1829,9 +1825,9 @@ func resolveSector(d *Doc, si, mi, tok int, sector string) string {
 	// state's, not the place's.
 	if mi < len(d.Mentions) && d.Mentions[mi].Sentence == si && d.Mentions[mi].Tok == tok && tok < len(toks) && inAttribution(toks, tok) &&
 		!strings.Contains(strings.ToLower(string(d.Mentions[mi].Text)), "local") {
-		// (Only for the agent's own mention, in the sentence read: a
-		// speaker carried from a sentence before has its place there.)
-		// (Not "…, local health authorities said": the place's.)
+		// Only for the agent's own mention in the sentence read (a
+		// speaker carried from a sentence before has its place there),
+		// and not "…, local health authorities said": the place's.
 		if c := openingState(d, si, tok); c != "" {
 			return c + sector
 		}

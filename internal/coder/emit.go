@@ -823,13 +823,22 @@ func localise(d *Doc, as []domain.Actor, idx []int, p *domain.Place) {
 // at hand: "foreign diplomats", "Western governments", and of
 // governments "several other governments" ("other armed groups" may be
 // of the same country).
-// actorWords returns an actor's words and, for a pronoun, those it stands
-// for ("they": "The mediators"); idx are the actors' mentions.
+// actorWords returns the words that name actor k of those whose mentions
+// idx holds (see referent).
 func actorWords(d *Doc, a *domain.Actor, idx []int, k int) string {
-	if k < len(idx) && d.Mentions[idx[k]].Pronoun {
-		return a.Text + " " + string(d.Mentions[idx[k]].Ref)
+	if k < len(idx) {
+		return referent(&d.Mentions[idx[k]])
 	}
 	return a.Text
+}
+
+// referent returns the words a mention names by: its own, or for a
+// pronoun those it stands for ("they": "The mediators").
+func referent(m *gazetteer.Mention) string {
+	if m.Pronoun && m.Ref != "" {
+		return string(m.Ref)
+	}
+	return string(m.Text)
 }
 
 func elsewhere(words, sector string) bool {
